@@ -1,0 +1,81 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (see docs/ARCHITECTURE.md): a target may import only the targets listed as its dependencies.
+let package = Package(
+    name: "pursedesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pursedesk", targets: ["pursedesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "CalypsoAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "CalypsoSandbox",
+            dependencies: [
+                "CalypsoAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "DeskModel",
+            dependencies: [
+                "CalypsoAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "PursedeskConfig",
+            dependencies: ["CalypsoAPI"]
+        ),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["CNcursesw"]
+        ),
+        .target(
+            name: "DeskApp",
+            dependencies: ["DeskModel", "TerminalUI", "CalypsoAPI", "PursedeskConfig"]
+        ),
+        .executableTarget(
+            name: "pursedesk",
+            dependencies: [
+                "CalypsoAPI", "CalypsoSandbox", "DeskModel", "DeskApp", "TerminalUI", "PursedeskConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CalypsoAPITests", dependencies: ["CalypsoAPI"]),
+        .testTarget(name: "CalypsoSandboxTests", dependencies: ["CalypsoSandbox", "CalypsoAPI"]),
+        .testTarget(name: "DeskModelTests", dependencies: ["DeskModel", "CalypsoSandbox", "CalypsoAPI"]),
+        .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"]),
+        .testTarget(name: "PursedeskCLITests", dependencies: ["pursedesk", "CalypsoSandbox", "CalypsoAPI"]),
+    ]
+)

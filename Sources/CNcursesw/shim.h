@@ -1,0 +1,84 @@
+#ifndef PURSEDESK_CNCURSESW_SHIM_H
+#define PURSEDESK_CNCURSESW_SHIM_H
+#define _GNU_SOURCE 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <errno.h>
+#include <unistd.h>
+#include <ncursesw/curses.h>
+
+/* Macros that Swift cannot import. */
+static inline attr_t pd_attr_bold(void) { return A_BOLD; }
+static inline attr_t pd_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t pd_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t pd_attr_dim(void) { return A_DIM; }
+static inline attr_t pd_attr_normal(void) { return A_NORMAL; }
+static inline int pd_key_resize(void) { return KEY_RESIZE; }
+static inline WINDOW *pd_stdscr(void) { return stdscr; }
+static inline int pd_colors(void) { return COLORS; }
+static inline int pd_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline int pd_ok(void) { return OK; }
+static inline int pd_err(void) { return ERR; }
+static inline int pd_ccharw_max(void) { return CCHARW_MAX; }
+
+static inline int pd_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int pd_key_up(void) { return KEY_UP; }
+static inline int pd_key_down(void) { return KEY_DOWN; }
+static inline int pd_key_left(void) { return KEY_LEFT; }
+static inline int pd_key_right(void) { return KEY_RIGHT; }
+static inline int pd_key_home(void) { return KEY_HOME; }
+static inline int pd_key_end(void) { return KEY_END; }
+static inline int pd_key_ppage(void) { return KEY_PPAGE; }
+static inline int pd_key_npage(void) { return KEY_NPAGE; }
+static inline int pd_key_dc(void) { return KEY_DC; }
+static inline int pd_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int pd_key_enter(void) { return KEY_ENTER; }
+static inline int pd_key_btab(void) { return KEY_BTAB; }
+static inline int pd_key_f0(void) { return KEY_F0; }
+
+/* Installs a plain (non-SA_SIGINFO) handler and saves the previous action so it can be chained. */
+static inline int pd_install_signal_handler(int signo, void (*handler)(int), struct sigaction *previous) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = handler;
+    return sigaction(signo, &action, previous);
+}
+
+/* Atomically sets *flag to 1 and returns its old value; usable from a signal handler. */
+static inline int pd_claim_flag(volatile int *flag) {
+    return __atomic_exchange_n(flag, 1, __ATOMIC_SEQ_CST);
+}
+
+/* A FILE* that writes to `fd` and adds every byte written to *counter (for output statistics). */
+static inline ssize_t pd_counting_write(void *cookie, const char *buf, size_t size) {
+    uint64_t *counter = (uint64_t *)((int64_t *)cookie + 1);
+    int fd = (int)*(int64_t *)cookie;
+    size_t done = 0;
+    while (done < size) {
+        ssize_t n = write(fd, buf + done, size - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        done += (size_t)n;
+    }
+    *counter += done;
+    return done > 0 || size == 0 ? (ssize_t)done : -1;
+}
+
+/* cookie points to two int64 slots: [0] the file descriptor, [1] the byte counter. */
+static inline FILE *pd_counting_output(int64_t *cookie) {
+#if defined(__linux__)
+    cookie_io_functions_t io = { NULL, pd_counting_write, NULL, NULL };
+    return fopencookie(cookie, "w", io);
+#else
+    return fdopen((int)cookie[0], "w");
+#endif
+}
+#endif

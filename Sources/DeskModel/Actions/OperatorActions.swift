@@ -1,0 +1,127 @@
+import CalypsoAPI
+import Foundation
+
+/// Proof that a person confirmed a destructive action. Only the caller that asked can make one.
+public struct Confirmation: Sendable {
+    public let by: String
+    private init(by: String) { self.by = by }
+    /// Call only after the operator answered the confirmation prompt.
+    public static func confirmed(by user: String) -> Confirmation { Confirmation(by: user) }
+}
+
+/// The writes an operator makes: each runs against the API, updates the store only on
+/// success, and is audited (pending before the call, then succeeded or failed).
+public final class OperatorActions: Sendable {
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case readOnly
+        case api(CalypsoError)
+        case store(String)
+
+        public var description: String {
+            switch self {
+            case .readOnly: "read-only mode: actions that change anything are disabled"
+            case .api(let error): error.description
+            case .store(let reason): "saved remotely but not locally: \(reason)"
+            }
+        }
+    }
+
+    private let client: CalypsoClient
+    private let store: DeskStore
+    private let events: EventHub<DeskEvent>
+    private let user: String
+    private let readOnly: Bool
+
+    public init(client: CalypsoClient, store: DeskStore, events: EventHub<DeskEvent>, user: String = OperatorActions.osUser,
+                readOnly: Bool = false) {
+        self.client = client
+        self.store = store
+        self.events = events
+        self.user = user
+        self.readOnly = readOnly
+    }
+
+    public static var osUser: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        return "uid \(getuid())"
+    }
+
+    public func createCustomer(_ request: CustomerCreateRequest) async throws(Failure) -> CustomerSummary {
+        let detail = [request.email.map { "email=\($0)" }, request.externalId.map { "externalId=\($0)" }].compactMap { $0 }.joined(separator: " ")
+        let customer = try await audited("customer.create", target: request.email ?? request.externalId ?? "new customer", detail: detail) {
+            () async throws(CalypsoError) in try await self.client.createCustomer(request)
+        }
+        return try record(customer, origin: .created)
+    }
+
+    /// Sends every current value along with the change, since whether the API clears omitted
+    /// fields is unknown.
+    public func updateCustomer(id: String, email: String?, description: String?, externalId: String?) async throws(Failure) -> CustomerSummary {
+        let known = try? store.customer(id: id)
+        let request = CustomerUpdateRequest(id: id, email: email ?? known?.email, description: description ?? known?.description,
+                                            externalId: externalId ?? known?.externalId)
+        let customer = try await audited("customer.update", target: id, detail: nil) { () async throws(CalypsoError) in
+            try await self.client.updateCustomer(request)
+        }
+        return try record(customer, origin: .created)
+    }
+
+    public func block(customerId: String, confirmation: Confirmation) async throws(Failure) -> CustomerSummary {
+        let customer = try await audited("customer.block", target: customerId, detail: "confirmed by \(confirmation.by)") {
+            () async throws(CalypsoError) in try await self.client.blockCustomer(id: customerId)
+        }
+        return try record(customer, origin: .discovered)
+    }
+
+    public func unblock(customerId: String, confirmation: Confirmation) async throws(Failure) -> CustomerSummary {
+        let customer = try await audited("customer.unblock", target: customerId, detail: "confirmed by \(confirmation.by)") {
+            () async throws(CalypsoError) in try await self.client.unblockCustomer(id: customerId)
+        }
+        return try record(customer, origin: .discovered)
+    }
+
+    /// Asks for the customer's address in a currency (a new purse when the last expired or was declined).
+    public func requestAddress(customerId: String, currency: Currency) async throws(Failure) -> Purse {
+        let purse = try await audited("purse.address", target: customerId, detail: "currency=\(currency.rawValue)") {
+            () async throws(CalypsoError) in try await self.client.depositAddress(customerId: customerId, currency: currency)
+        }
+        do {
+            events.publish(try store.recordPurses([purse], customerId: customerId))
+        } catch {
+            throw .store(String(describing: error))
+        }
+        return purse
+    }
+
+    private func record(_ customer: Customer, origin: CustomerOrigin) throws(Failure) -> CustomerSummary {
+        do {
+            events.publish(try store.upsertCustomer(customer, origin: origin))
+            guard let summary = try store.customer(id: customer.id) else { throw Failure.store("customer \(customer.id) missing after save") }
+            return summary
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .store(String(describing: error))
+        }
+    }
+
+    private func audited<Result: Sendable>(_ action: String, target: String, detail: String?,
+                                           _ operation: () async throws(CalypsoError) -> Result) async throws(Failure) -> Result {
+        if readOnly { throw .readOnly }
+        let auditId: Int64
+        do {
+            auditId = try store.beginAudit(action: action, target: target, detail: detail, user: user)
+        } catch {
+            throw .store("could not write the audit log, so nothing was sent: \(error)")
+        }
+        do {
+            let result = try await operation()
+            try? store.finishAudit(id: auditId, result: .succeeded, error: nil)
+            return result
+        } catch {
+            try? store.finishAudit(id: auditId, result: .failed, error: error.description)
+            throw .api(error)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import CalypsoAPI
+import Foundation
+import GRDB
+
+/// Alerts, the operator audit log and received webhook events.
+extension DeskStore {
+    /// Adds an alert unless one of that kind already exists for the transaction.
+    static func addAlert(_ db: Database, kind: AlertKind, customerId: String?, transactionId: String?, message: String,
+                         at now: Date) throws -> AlertRecord? {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO alert (at, kind, customerId, transactionId, message) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [now.storeValue, kind.rawValue, customerId, transactionId, message])
+        guard db.changesCount > 0 else { return nil }
+        return AlertRecord(id: db.lastInsertedRowID, at: now, kind: kind, customerId: customerId, transactionId: transactionId,
+                           message: message)
+    }
+
+    public func addAlert(kind: AlertKind, customerId: String? = nil, transactionId: String? = nil, message: String,
+                         at now: Date = Date()) throws -> AlertRecord? {
+        try pool.write { db in try Self.addAlert(db, kind: kind, customerId: customerId, transactionId: transactionId, message: message, at: now) }
+    }
+
+    public func alerts(limit: Int = 500) throws -> [AlertRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alert ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+                AlertRecord(id: $0["id"], at: Date(storeValue: $0["at"]) ?? Date(timeIntervalSince1970: 0),
+                            kind: AlertKind(rawValue: $0["kind"]) ?? .syncFailing, customerId: $0["customerId"],
+                            transactionId: $0["transactionId"], message: $0["message"])
+            }
+        }
+    }
+
+    // MARK: Audit
+
+    /// Writes the action as pending before it runs, so a crash leaves a truthful record.
+    public func beginAudit(action: String, target: String, detail: String?, user: String, at now: Date = Date()) throws -> Int64 {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO audit (at, user, action, target, detail, result) VALUES (?, ?, ?, ?, ?, 'pending')",
+                           arguments: [now.storeValue, user, action, target, detail])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishAudit(id: Int64, result: AuditResult, error: String?, at now: Date = Date()) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE audit SET result = ?, error = ?, finishedAt = ? WHERE id = ?",
+                           arguments: [result.rawValue, error, now.storeValue, id])
+        }
+    }
+
+    public func auditLog(limit: Int = 500) throws -> [AuditRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+                AuditRecord(id: $0["id"], at: Date(storeValue: $0["at"]) ?? Date(timeIntervalSince1970: 0), user: $0["user"],
+                            action: $0["action"], target: $0["target"], detail: $0["detail"],
+                            result: AuditResult(rawValue: $0["result"]) ?? .pending, error: $0["error"],
+                            finishedAt: Date(storeValue: $0["finishedAt"]))
+            }
+        }
+    }
+
+    // MARK: Webhook events
+
+    public enum WebhookRecordOutcome: Sendable, Equatable {
+        case stored([DeskEvent])
+        case duplicate
+    }
+
+    /// Stores a verified webhook event and applies it, atomically; a repeated event id changes nothing.
+    public func recordWebhook(_ event: WebhookEnvelope, rawBody: String, at now: Date = Date()) throws -> WebhookRecordOutcome {
+        try pool.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM webhook_event WHERE id = ?", arguments: [event.id]) == true {
+                return .duplicate
+            }
+            try db.execute(sql: """
+                INSERT INTO webhook_event (id, requestId, eventType, customerId, transactionId, body, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [event.id, event.requestId, event.eventType.rawValue, event.data.customerId, event.data.transactionId,
+                                 rawBody, now.storeValue])
+            var events: [DeskEvent] = []
+            var touched = Set<String>()
+            if let observation = TransactionObservation(webhook: event) {
+                events += try Self.apply(db, observation, source: .webhook, at: now, touched: &touched)
+            } else if let customerId = event.data.customerId {
+                events += try Self.ensureCustomer(db, id: customerId, origin: .webhook, blocked: event.data.customerBlocked, at: now)
+            }
+            if event.eventType == .purseExpired {
+                events += try Self.setPurseStatus(db, purseId: event.data.purseId, address: event.data.address, status: .archived, at: now)
+                if let customerId = event.data.customerId { try Self.refreshPurseCount(db, customerId: customerId) }
+            }
+            for customerId in touched { try Self.refreshDepositFigures(db, customerId: customerId) }
+            return .stored(events)
+        }
+    }
+
+    public func webhookEventCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_event") ?? 0 }
+    }
+}

@@ -1,0 +1,303 @@
+import CalypsoAPI
+import Foundation
+
+/// Keeps the store fresh under a request budget. Each refresh spends its budget in order:
+/// the live feed (newest transactions of the whole account, a cost independent of the number
+/// of customers), the focused customer, deposits still open, visible rows, recently active
+/// customers, then a round-robin sweep of everyone else.
+public actor SyncEngine {
+    public struct Status: Sendable, Equatable {
+        public var connection: ConnectionState
+        public var statistics: SyncStatistics
+    }
+
+    private let api: SyncAPI
+    private let store: DeskStore
+    private let events: EventHub<DeskEvent>
+    public nonisolated let statusUpdates = EventHub<Status>()
+    private var settings: SyncSettings
+    private var pacer: RequestPacer
+    private let now: @Sendable () -> Date
+
+    private var focusedCustomerId: String?
+    private var visibleCustomerIds: [String] = []
+    private var visibleCursor = 0
+    private var activeCursor = 0
+    private var sweepIds: [String] = []
+    private var sweepCursor = 0
+    private var refreshing = false
+    private var lastSuccess: Date?
+    private var failureStartedAt: Date?
+    public private(set) var connection: ConnectionState = .connecting
+    public private(set) var statistics = SyncStatistics()
+
+    private var requestsThisRefresh = 0
+    private var feedRequestsThisRefresh = 0
+    private var wakeGeneration = 0
+    private var sleeper: CheckedContinuation<Void, Never>?
+    private var wakePending = false
+
+    public init(api: SyncAPI, store: DeskStore, events: EventHub<DeskEvent>, settings: SyncSettings = SyncSettings(),
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.api = api
+        self.store = store
+        self.events = events
+        self.settings = settings
+        self.now = now
+        pacer = RequestPacer(rate: settings.requestsPerSecond, capacity: Double(settings.requestsPerRefresh))
+    }
+
+    // MARK: Operator's view
+
+    /// The customer on screen: refreshed first, starting now.
+    public func focus(customerId: String?) {
+        guard focusedCustomerId != customerId else { return }
+        focusedCustomerId = customerId
+        if customerId != nil { refreshNow() }
+    }
+
+    public func setVisible(customerIds: [String]) {
+        visibleCustomerIds = customerIds
+        visibleCursor = 0
+    }
+
+    /// Wakes the loop for a refresh at once (or right after the one in flight).
+    public func refreshNow() {
+        if let sleeper {
+            self.sleeper = nil
+            sleeper.resume()
+        } else {
+            wakePending = true
+        }
+    }
+
+    public func update(settings newSettings: SyncSettings) {
+        settings = newSettings
+        pacer = RequestPacer(rate: newSettings.requestsPerSecond, capacity: Double(newSettings.requestsPerRefresh))
+    }
+
+    public var currentSettings: SyncSettings { settings }
+
+    // MARK: Loop
+
+    /// Refreshes until the task is cancelled, waiting the refresh interval between passes and
+    /// backing off (exponentially, with jitter) while refreshes fail.
+    public func run() async {
+        while !Task.isCancelled {
+            let succeeded = await refreshOnce()
+            let wait = succeeded ? settings.refreshInterval : backoff()
+            await sleep(for: wait)
+        }
+    }
+
+    private func backoff() -> Duration {
+        let failures = max(1, statistics.consecutiveFailures)
+        let base = settings.refreshInterval * Double(1 << min(failures - 1, 5))
+        let capped = min(base, settings.maxBackoff)
+        return capped * Double.random(in: 0.5...1.0)
+    }
+
+    private func sleep(for duration: Duration) async {
+        if wakePending {
+            wakePending = false
+            return
+        }
+        wakeGeneration += 1
+        let generation = wakeGeneration
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                sleeper = continuation
+                Task { [weak self] in
+                    try? await Task.sleep(for: duration)
+                    await self?.timerFired(generation: generation)
+                }
+            }
+        } onCancel: {
+            Task { [weak self] in await self?.refreshNow() }
+        }
+    }
+
+    private func timerFired(generation: Int) {
+        guard generation == wakeGeneration, let sleeper else { return }
+        self.sleeper = nil
+        sleeper.resume()
+    }
+
+    // MARK: One refresh
+
+    /// One pass over the plan; returns false when it failed. A pass already in flight is not
+    /// started twice.
+    @discardableResult
+    public func refreshOnce() async -> Bool {
+        guard !refreshing else { return true }
+        refreshing = true
+        defer { refreshing = false }
+        requestsThisRefresh = 0
+        feedRequestsThisRefresh = 0
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            try await refreshFeed()
+            if let focused = focusedCustomerId { try await refreshCustomer(focused) }
+            try await refreshOpenDeposits()
+            try await refreshVisible()
+            try await refreshRecentlyActive()
+            try await sweep()
+            recordSuccess(duration: clock.now - started)
+            return true
+        } catch is BudgetSpent {
+            recordSuccess(duration: clock.now - started)
+            return true
+        } catch {
+            recordFailure(error, duration: clock.now - started)
+            return false
+        }
+    }
+
+    private struct BudgetSpent: Error {}
+
+    private var budgetLeft: Int { settings.requestsPerRefresh - requestsThisRefresh }
+
+    private func spend<Result>(feed: Bool = false, _ operation: () async throws(CalypsoError) -> Result) async throws -> Result {
+        guard budgetLeft > 0 else { throw BudgetSpent() }
+        let wait = pacer.take()
+        if wait > .zero { try await Task.sleep(for: wait) }
+        requestsThisRefresh += 1
+        statistics.requests += 1
+        if feed { feedRequestsThisRefresh += 1 }
+        return try await operation()
+    }
+
+    private func refreshFeed() async throws {
+        let reserve = focusedCustomerId == nil ? 0 : 2
+        let pages = max(1, min(settings.maxFeedPages, budgetLeft - reserve))
+        try await fetchTransactions(customerId: nil, maxPages: pages, pageSize: settings.feedPageSize, feed: true)
+    }
+
+    private func refreshCustomer(_ customerId: String) async throws {
+        do {
+            let purses = try await spend { () async throws(CalypsoError) in try await api.purses(customerId: customerId) }
+            events.publish(try store.recordPurses(purses, customerId: customerId, at: now()))
+            try await fetchTransactions(customerId: customerId, maxPages: settings.maxCustomerPages,
+                                        pageSize: settings.customerPageSize, feed: false)
+            try store.markSynced(customerId: customerId, at: now())
+        } catch CalypsoError.notFound {
+            // The API does not know this customer (forgotten or from another account): nothing to refresh.
+        }
+    }
+
+    /// Newest first; stops at a page holding a known, unchanged transaction older than every
+    /// transaction that may still change.
+    private func fetchTransactions(customerId: String?, maxPages: Int, pageSize: Int, feed: Bool) async throws {
+        let oldestOpen = try store.oldestOpenDepositDate(customerId: customerId)
+        var page = 0
+        while page < maxPages {
+            let request = TransactionFindRequest(customerId: customerId, pageNumber: page, pageSize: pageSize, sort: .desc,
+                                                 properties: "createdDate")
+            let result = try await spend(feed: feed) { () async throws(CalypsoError) in try await api.findTransactions(request) }
+            let known = try store.snapshots(ids: result.result.map(\.id))
+            var reachedSettledHistory = false
+            for tx in result.result {
+                guard let snapshot = known[tx.id], snapshot.state == tx.transactionState, snapshot.compliance == tx.complianceState,
+                      snapshot.credited == tx.translationToAccountCompleted else { continue }
+                if let oldestOpen, let created = tx.createdDate, created >= oldestOpen { continue }
+                reachedSettledHistory = true
+            }
+            let observations = result.result.map { TransactionObservation($0, customerId: customerId) }
+            events.publish(try store.apply(observations, source: .poll, at: now()))
+            if reachedSettledHistory || result.result.count < pageSize || page + 1 >= result.total { return }
+            page += 1
+        }
+    }
+
+    /// Deposits still open but older than what the feed pages reached: asked for one by one.
+    private func refreshOpenDeposits() async throws {
+        let candidates = try store.openTransactionIds(limit: 3)
+        for id in candidates where budgetLeft > 0 {
+            guard let stored = try store.transaction(id: id),
+                  now().timeIntervalSince(stored.updatedAt) > Double(settings.refreshInterval.components.seconds) * 5 else { continue }
+            do {
+                let tx = try await spend { () async throws(CalypsoError) in try await api.transaction(id: id) }
+                events.publish(try store.apply([TransactionObservation(tx, customerId: stored.customerId)], source: .poll, at: now()))
+            } catch CalypsoError.notFound {
+                continue
+            }
+        }
+    }
+
+    private func refreshVisible() async throws {
+        guard !visibleCustomerIds.isEmpty else { return }
+        for _ in 0..<visibleCustomerIds.count {
+            guard budgetLeft >= 2 else { return }
+            let id = visibleCustomerIds[visibleCursor % visibleCustomerIds.count]
+            visibleCursor += 1
+            if id != focusedCustomerId { try await refreshCustomer(id) }
+        }
+    }
+
+    private func refreshRecentlyActive() async throws {
+        let active = try store.recentlyActiveCustomerIds(limit: 20)
+        guard !active.isEmpty else { return }
+        for _ in 0..<min(active.count, 4) {
+            guard budgetLeft >= 2 else { return }
+            let id = active[activeCursor % active.count]
+            activeCursor += 1
+            if id != focusedCustomerId, !visibleCustomerIds.contains(id) { try await refreshCustomer(id) }
+        }
+    }
+
+    private func sweep() async throws {
+        if sweepCursor >= sweepIds.count {
+            sweepIds = try store.customerIds()
+            sweepCursor = 0
+        }
+        while budgetLeft >= 2, sweepCursor < sweepIds.count {
+            let id = sweepIds[sweepCursor]
+            sweepCursor += 1
+            try await refreshCustomer(id)
+        }
+    }
+
+    // MARK: Bookkeeping
+
+    private func recordSuccess(duration: Duration) {
+        let time = now()
+        lastSuccess = time
+        failureStartedAt = nil
+        statistics.refreshes += 1
+        statistics.consecutiveFailures = 0
+        finishStatistics(duration: duration)
+        connection = .live(lastRefresh: time)
+        statusUpdates.publish(Status(connection: connection, statistics: statistics))
+    }
+
+    private func recordFailure(_ error: Error, duration: Duration) {
+        let time = now()
+        statistics.refreshes += 1
+        statistics.failedRefreshes += 1
+        statistics.consecutiveFailures += 1
+        finishStatistics(duration: duration)
+        let reason = (error as? CalypsoError).map(\.description) ?? String(describing: error)
+        if failureStartedAt == nil { failureStartedAt = time }
+        if let lastSuccess, statistics.consecutiveFailures < settings.failingAlertAfter {
+            connection = .stale(lastSuccess: lastSuccess, reason: reason)
+        } else {
+            connection = .error(reason: reason, lastSuccess: lastSuccess)
+        }
+        if statistics.consecutiveFailures == settings.failingAlertAfter, let started = failureStartedAt {
+            let alert = try? store.addAlert(
+                kind: .syncFailing, transactionId: "sync:\(Int(started.timeIntervalSince1970))",
+                message: "Sync failing for \(settings.failingAlertAfter) refreshes: \(reason)", at: time)
+            if let alert { events.publish(.alert(alert)) }
+        }
+        statusUpdates.publish(Status(connection: connection, statistics: statistics))
+    }
+
+    private func finishStatistics(duration: Duration) {
+        statistics.lastRefreshRequests = requestsThisRefresh
+        statistics.maxRefreshRequests = max(statistics.maxRefreshRequests, requestsThisRefresh)
+        statistics.lastFeedRequests = feedRequestsThisRefresh
+        statistics.maxFeedRequests = max(statistics.maxFeedRequests, feedRequestsThisRefresh)
+        statistics.lastRefreshDuration = duration
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+public struct SyncSettings: Sendable {
+    /// Time between refreshes; never below one second.
+    public var refreshInterval: Duration {
+        didSet { if refreshInterval < .seconds(1) { refreshInterval = .seconds(1) } }
+    }
+    /// Requests per second the engine may spend; one refresh spends at most this times the interval.
+    public var requestsPerSecond: Double
+    public var feedPageSize = 50
+    public var maxFeedPages = 4
+    public var customerPageSize = 50
+    public var maxCustomerPages = 4
+    /// An alert is raised once refreshes have failed this many times in a row.
+    public var failingAlertAfter = 5
+    public var maxBackoff: Duration = .seconds(30)
+
+    public init(refreshInterval: Duration = .seconds(2), requestsPerSecond: Double = 10) {
+        self.refreshInterval = max(refreshInterval, .seconds(1))
+        self.requestsPerSecond = max(requestsPerSecond, 0.5)
+    }
+
+    /// Requests one refresh may make.
+    public var requestsPerRefresh: Int {
+        let seconds = Double(refreshInterval.components.seconds) + Double(refreshInterval.components.attoseconds) / 1e18
+        return max(2, Int((requestsPerSecond * seconds).rounded(.down)))
+    }
+}

@@ -1,0 +1,47 @@
+import CalypsoAPI
+import Foundation
+
+/// Everything pursedesk needs to know before it talks to anyone, resolved from (highest first)
+/// command-line options, `CALYPSO_*` environment variables, the chosen profile of the config file,
+/// and defaults.
+public struct Configuration: Sendable {
+    public enum CredentialSource: Sendable, Equatable {
+        case environment
+        case profile(String)
+        case none
+    }
+
+    /// Nil when no credentials are configured: the dashboard then runs on the embedded sandbox.
+    public var credentials: Credentials?
+    public var credentialSource: CredentialSource
+    public var profileName: String?
+    public var paths = EndpointPaths()
+    public var dataDirectory: URL
+    public var configFile: URL
+    /// Seconds between refreshes of what the operator looks at (floor 1).
+    public var refreshInterval: Double = 2
+    /// Requests per second the sync engine may spend.
+    public var requestBudget: Double = 10
+    public var requestTimeout: Double = 10
+    public var theme: String?
+    /// Action name → key name, e.g. `block = "B"`.
+    public var keyBindings: [String: String] = [:]
+    public var webhookListen: String?
+    /// Webhook subscription public key → its secret.
+    public var webhookSecrets: [String: Secret] = [:]
+    /// Things the user should know (a secret readable by others, an ignored key).
+    public var warnings: [String] = []
+
+    public init(credentials: Credentials?, credentialSource: CredentialSource, dataDirectory: URL, configFile: URL) {
+        self.credentials = credentials
+        self.credentialSource = credentialSource
+        self.dataDirectory = dataDirectory
+        self.configFile = configFile
+    }
+}
+
+public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,201 @@
+import CNcursesw
+import Foundation
+
+/// What the last `draw` sent to the terminal.
+public struct FrameStats: Hashable, Sendable {
+    /// Cells handed to ncurses.
+    public var cellsWritten: Int
+    /// Bytes ncurses wrote to the terminal, when the platform lets us count them.
+    public var bytesWritten: UInt64?
+
+    /// Creates stats.
+    public init(cellsWritten: Int, bytesWritten: UInt64?) {
+        self.cellsWritten = cellsWritten
+        self.bytesWritten = bytesWritten
+    }
+}
+
+/// The real terminal through wide-character ncurses. Flushes only the cells that changed since the
+/// previous frame, with `wnoutrefresh` + `doupdate`.
+///
+/// `@unchecked Sendable`: ncurses keeps global state and is not thread-safe, so every call on an
+/// instance must come from one thread or task; the type is Sendable only so it can be handed to it.
+public final class NcursesBackend: TerminalBackend, @unchecked Sendable {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let output: UnsafeMutablePointer<FILE>
+    private let input: UnsafeMutablePointer<FILE>
+    /// Two slots shared with the C write hook: [0] the output fd, [1] bytes written so far.
+    private let outputCookie: UnsafeMutablePointer<Int64>
+    private let colors: ColorMapper
+    private var previous: CellBuffer?
+    private var needsFullRedraw = true
+    private var isActive = true
+
+    public private(set) var size: TerminalSize
+    /// What the last `draw` sent.
+    public private(set) var lastFrameStats = FrameStats(cellsWritten: 0, bytesWritten: nil)
+
+    /// Starts ncurses on standard input and output, or throws `TerminalError.unsupportedTerminal`
+    /// when `TERM` is missing or "dumb", the standard streams are not a terminal, or ncurses refuses.
+    /// With `NO_COLOR` set and non-empty, only attributes are used.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else {
+            throw TerminalError.unsupportedTerminal("TERM is unset or \"dumb\"; run pursedesk in a terminal emulator")
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError.unsupportedTerminal("standard input and output must be a terminal")
+        }
+        setlocale(LC_ALL, "")
+        var savedTermios = termios()
+        let hasTermios = tcgetattr(STDOUT_FILENO, &savedTermios) == 0
+
+        outputCookie = UnsafeMutablePointer<Int64>.allocate(capacity: 2)
+        outputCookie.initialize(repeating: 0, count: 2)
+        outputCookie[0] = Int64(STDOUT_FILENO)
+        // The input FILE gets its own descriptor so closing it later leaves stdin open.
+        guard let output = pd_counting_output(outputCookie), let input = fdopen(dup(STDIN_FILENO), "r") else {
+            outputCookie.deallocate()
+            throw TerminalError.unsupportedTerminal("could not open the terminal streams")
+        }
+        guard let screen = newterm(term, output, input) else {
+            fclose(output)
+            fclose(input)
+            outputCookie.deallocate()
+            throw TerminalError.unsupportedTerminal("ncurses does not know TERM=\(term)")
+        }
+        set_term(screen)
+        self.screen = screen
+        self.output = output
+        self.input = input
+        self.window = pd_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        set_escdelay(25)
+        curs_set(0)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = ColorMapper(colorCount: Int(pd_colors()))
+        } else {
+            colors = ColorMapper(colorCount: 0)
+        }
+        size = TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+        TerminalRestorer.arm(outputFD: STDOUT_FILENO, savedTermios: hasTermios ? savedTermios : nil)
+    }
+
+    deinit {
+        shutdown()
+    }
+
+    /// Restores the terminal and releases ncurses; the backend is unusable afterwards.
+    public func shutdown() {
+        guard isActive else { return }
+        isActive = false
+        TerminalRestorer.restore()
+        delscreen(screen)
+        fclose(output)
+        fclose(input)
+        outputCookie.deallocate()
+    }
+
+    /// Bytes written to the terminal since start, or nil where they cannot be counted.
+    public var totalBytesWritten: UInt64? {
+        #if os(Linux)
+        UInt64(bitPattern: outputCookie[1])
+        #else
+        nil
+        #endif
+    }
+
+    public func draw(_ buffer: CellBuffer) {
+        guard isActive else { return }
+        let bytesBefore = totalBytesWritten
+        let fullRedraw = needsFullRedraw || previous?.width != buffer.width || previous?.height != buffer.height
+        if fullRedraw { wclear(window) }
+        let runs = BufferDiff.runs(from: fullRedraw ? nil : previous, to: buffer)
+        var attributeCache: [Style: (attr_t, Int32)] = [:]
+        var cellsWritten = 0
+        for run in runs where run.row < size.height {
+            for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
+                let x = run.startX + offset
+                guard x < size.width else { break }
+                let attributes = attributeCache[cell.style] ?? attributes(for: cell.style)
+                attributeCache[cell.style] = attributes
+                write(cell, y: run.row, x: x, attributes: attributes)
+                cellsWritten += 1
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = buffer
+        needsFullRedraw = false
+        let bytesAfter = totalBytesWritten
+        lastFrameStats = FrameStats(
+            cellsWritten: cellsWritten,
+            bytesWritten: bytesAfter.flatMap { after in bytesBefore.map { after - $0 } })
+    }
+
+    public func readKey(timeout: Duration?) -> Key? {
+        guard isActive else { return nil }
+        wtimeout(window, timeout.map(Self.milliseconds) ?? -1)
+        var value: wint_t = 0
+        let status = wget_wch(window, &value)
+        guard let key = KeyDecoder.decode(status: status, value: UInt32(truncatingIfNeeded: value)) else { return nil }
+        if key == .resize {
+            size = TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+            needsFullRedraw = true
+        }
+        return key
+    }
+
+    public func suspend() {
+        guard isActive else { return }
+        endwin()
+    }
+
+    public func resume() {
+        guard isActive else { return }
+        needsFullRedraw = true
+        doupdate()
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int32 {
+        let (seconds, attoseconds) = duration.components
+        let total = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(0, total))
+    }
+
+    /// The ncurses attributes and colour pair for a style.
+    private func attributes(for style: Style) -> (attr_t, Int32) {
+        var attributes = pd_attr_normal()
+        if style.bold { attributes |= pd_attr_bold() }
+        if style.dim { attributes |= pd_attr_dim() }
+        if style.underline { attributes |= pd_attr_underline() }
+        if style.reverse { attributes |= pd_attr_reverse() }
+        guard colors.colorCount > 0 else { return (attributes, 0) }
+        let fg = colors.number(for: style.fg ?? .default)
+        let bg = colors.number(for: style.bg ?? .default)
+        guard fg != -1 || bg != -1 else { return (attributes, 0) }
+        let pair = alloc_pair(fg, bg)
+        return (attributes, max(0, pair))
+    }
+
+    private func write(_ cell: Cell, y: Int, x: Int, attributes: (attr_t, Int32)) {
+        var pair = attributes.1
+        let scalars = (cell.character ?? " ").unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        var characters = Array(scalars.prefix(Int(pd_ccharw_max()))) + [0]
+        var cchar = cchar_t()
+        // ncurses only accepts one spacing character followed by combining marks; emoji ZWJ
+        // sequences and the like are sent as their first scalar.
+        if setcchar(&cchar, &characters, attributes.0, 0, &pair) == pd_err() {
+            characters = [characters[0], 0]
+            _ = setcchar(&cchar, &characters, attributes.0, 0, &pair)
+        }
+        mvwadd_wch(window, Int32(y), Int32(x), &cchar)
+    }
+}

@@ -1,0 +1,37 @@
+/// Colours and attributes of a cell. A `nil` colour means "leave whatever is underneath".
+public struct Style: Hashable, Sendable {
+    public var fg: Color?
+    public var bg: Color?
+    public var bold: Bool
+    public var dim: Bool
+    public var underline: Bool
+    public var reverse: Bool
+
+    /// Creates a style; unspecified colours inherit, unspecified attributes are off.
+    public init(
+        fg: Color? = nil, bg: Color? = nil,
+        bold: Bool = false, dim: Bool = false, underline: Bool = false, reverse: Bool = false
+    ) {
+        self.fg = fg
+        self.bg = bg
+        self.bold = bold
+        self.dim = dim
+        self.underline = underline
+        self.reverse = reverse
+    }
+
+    /// No colours, no attributes.
+    public static let plain = Style()
+
+    /// This style with `other` laid on top: its colours win where set, attributes accumulate.
+    public func patched(with other: Style) -> Style {
+        Style(
+            fg: other.fg ?? fg,
+            bg: other.bg ?? bg,
+            bold: bold || other.bold,
+            dim: dim || other.dim,
+            underline: underline || other.underline,
+            reverse: reverse || other.reverse
+        )
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import CalypsoAPI
+import Foundation
+
+struct CustomerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer",
+        abstract: "Create, update, block and unblock customers.",
+        subcommands: [Create.self, Update.self, Block.self, Unblock.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a customer.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The customer's email address.") var email: String?
+        @Option(help: "Free text about the customer.") var description: String?
+        @Option(name: .customLong("external-id"), help: "Your own reference for the customer.") var externalId: String?
+
+        func validate() throws {
+            try ArgumentChecks.email(email)
+            try ArgumentChecks.text(description, "--description")
+            try ArgumentChecks.text(externalId, "--external-id", limit: 128)
+        }
+
+        func run() async throws {
+            try await runReporting {
+                let context = try CommandContext(global)
+                let customer = try await context.client().createCustomer(
+                    CustomerCreateRequest(email: email, description: description, externalId: externalId))
+                try Output.customer(customer, json: global.json)
+            }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Update a customer's email, description or external id.",
+            discussion: "Fields you leave out are not sent.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The customer's id.") var id: String
+        @Option(help: "The customer's email address.") var email: String?
+        @Option(help: "Free text about the customer.") var description: String?
+        @Option(name: .customLong("external-id"), help: "Your own reference for the customer.") var externalId: String?
+
+        func validate() throws {
+            try ArgumentChecks.uuid(id, "ID")
+            try ArgumentChecks.email(email)
+            try ArgumentChecks.text(description, "--description")
+            try ArgumentChecks.text(externalId, "--external-id", limit: 128)
+            if email == nil, description == nil, externalId == nil {
+                throw ValidationError("nothing to update: give --email, --description or --external-id")
+            }
+        }
+
+        func run() async throws {
+            try await runReporting {
+                let context = try CommandContext(global)
+                let customer = try await context.client().updateCustomer(
+                    CustomerUpdateRequest(id: id, email: email, description: description, externalId: externalId))
+                try Output.customer(customer, json: global.json)
+            }
+        }
+    }
+
+    struct Block: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Block a customer (their addresses keep receiving funds).",
+            discussion: "Asks for confirmation on a terminal; elsewhere pass --yes.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The customer's id.") var id: String
+        @Flag(name: .long, help: "Do not ask for confirmation.") var yes = false
+
+        func validate() throws { try ArgumentChecks.uuid(id, "ID") }
+
+        func run() async throws {
+            try await runReporting {
+                try confirmOrFail(action: "Block", id: id, yes: yes)
+                let context = try CommandContext(global)
+                let customer = try await context.client().blockCustomer(id: id)
+                try Output.customer(customer, json: global.json)
+            }
+        }
+    }
+
+    struct Unblock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Unblock a customer.",
+            discussion: "Asks for confirmation on a terminal; elsewhere pass --yes.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The customer's id.") var id: String
+        @Flag(name: .long, help: "Do not ask for confirmation.") var yes = false
+
+        func validate() throws { try ArgumentChecks.uuid(id, "ID") }
+
+        func run() async throws {
+            try await runReporting {
+                try confirmOrFail(action: "Unblock", id: id, yes: yes)
+                let context = try CommandContext(global)
+                let customer = try await context.client().unblockCustomer(id: id)
+                try Output.customer(customer, json: global.json)
+            }
+        }
+    }
+}
+
+/// Destructive commands need `--yes`, or a typed `y` when a person is at the terminal.
+func confirmOrFail(action: String, id: String, yes: Bool) throws {
+    if yes { return }
+    guard Terminal.standardInputIsTerminal else {
+        throw CommandFailure(message: "\(action.lowercased()) needs confirmation: pass --yes", exitCode: 64)
+    }
+    guard Terminal.confirm("\(action) customer \(id)?") else {
+        throw CommandFailure(message: "\(action.lowercased()) cancelled", exitCode: 1)
+    }
+}

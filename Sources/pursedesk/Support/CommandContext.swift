@@ -1,0 +1,70 @@
+import ArgumentParser
+import CalypsoAPI
+import Foundation
+import PursedeskConfig
+
+/// Resolves configuration and builds the client for one command; prints warnings once.
+struct CommandContext {
+    let configuration: Configuration
+    let options: GlobalOptions
+
+    init(_ options: GlobalOptions) throws {
+        self.options = options
+        do {
+            configuration = try ConfigurationLoader(profile: options.profile, dataDirectory: options.dataDir,
+                                                    configFile: options.config).load()
+        } catch {
+            throw CommandFailure(message: error.message, exitCode: ExitStatus.configuration)
+        }
+        for warning in configuration.warnings { Terminal.printError(warning) }
+    }
+
+    func client() throws -> CalypsoClient {
+        guard let credentials = configuration.credentials else {
+            throw CommandFailure(
+                message: "no credentials: set CALYPSO_ACCOUNT, CALYPSO_API_KEY and CALYPSO_API_SECRET, add a profile to \(configuration.configFile.path), or start `pursedesk sandbox` and use the exports it prints",
+                exitCode: ExitStatus.configuration)
+        }
+        var clientOptions = ClientOptions()
+        clientOptions.paths = configuration.paths
+        clientOptions.timeout = .milliseconds(Int((options.timeout ?? configuration.requestTimeout) * 1000))
+        if options.verbose {
+            clientOptions.requestLog = { entry in Terminal.printError("› " + entry.line) }
+        }
+        return CalypsoClient(credentials: credentials, options: clientOptions)
+    }
+}
+
+enum ExitStatus {
+    static let apiFailure: Int32 = 1
+    static let configuration: Int32 = 2
+    static let authentication: Int32 = 3
+    static let notFound: Int32 = 4
+
+    static func of(_ error: CalypsoError) -> Int32 {
+        switch error {
+        case .authentication: authentication
+        case .notFound: notFound
+        default: apiFailure
+        }
+    }
+}
+
+/// A failure already phrased for people: printed as one line, then exit with its status.
+struct CommandFailure: Error {
+    var message: String
+    var exitCode: Int32
+}
+
+/// Runs a command body, turning every failure into one line on standard error and an exit status.
+func runReporting(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let failure as CommandFailure {
+        Terminal.printError("pursedesk: error: \(failure.message)")
+        throw ExitCode(failure.exitCode)
+    } catch let error as CalypsoError {
+        Terminal.printError("pursedesk: error: \(error)")
+        throw ExitCode(ExitStatus.of(error))
+    }
+}

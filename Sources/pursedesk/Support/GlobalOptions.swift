@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// Options every command that talks to Calypso accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Use the named profile from the config file.")
+    var profile: String?
+
+    @Option(name: .long, help: "Read this config file instead of $XDG_CONFIG_HOME/pursedesk/config.toml.")
+    var config: String?
+
+    @Option(name: .customLong("data-dir"), help: "Keep local data here (default: $XDG_DATA_HOME/pursedesk).")
+    var dataDir: String?
+
+    @Flag(name: .long, help: "Print JSON instead of a table.")
+    var json = false
+
+    @Flag(name: .long, help: "Log every request to standard error (the secret is never logged).")
+    var verbose = false
+
+    @Option(name: .long, help: "Seconds to wait for each request.")
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout <= 600) {
+            throw ValidationError("--timeout must be between 0 and 600 seconds")
+        }
+    }
+}
