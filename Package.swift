@@ -38,6 +38,10 @@ let package = Package(
             dependencies: [
                 "CalypsoAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -48,6 +52,8 @@ let package = Package(
                 "CalypsoAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -72,7 +78,13 @@ let package = Package(
         ),
         .testTarget(name: "CalypsoAPITests", dependencies: ["CalypsoAPI"]),
         .testTarget(name: "CalypsoSandboxTests", dependencies: ["CalypsoSandbox", "CalypsoAPI"]),
-        .testTarget(name: "DeskModelTests", dependencies: ["DeskModel", "CalypsoSandbox", "CalypsoAPI"]),
+        .testTarget(
+            name: "DeskModelTests",
+            dependencies: [
+                "DeskModel", "CalypsoSandbox", "CalypsoAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"]),

@@ -1,14 +1,9 @@
 #ifndef PURSEDESK_CNCURSESW_SHIM_H
 #define PURSEDESK_CNCURSESW_SHIM_H
-#define _GNU_SOURCE 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <signal.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <errno.h>
-#include <unistd.h>
 #include <ncursesw/curses.h>
 
 /* Macros that Swift cannot import. */
@@ -55,30 +50,4 @@ static inline int pd_claim_flag(volatile int *flag) {
     return __atomic_exchange_n(flag, 1, __ATOMIC_SEQ_CST);
 }
 
-/* A FILE* that writes to `fd` and adds every byte written to *counter (for output statistics). */
-static inline ssize_t pd_counting_write(void *cookie, const char *buf, size_t size) {
-    uint64_t *counter = (uint64_t *)((int64_t *)cookie + 1);
-    int fd = (int)*(int64_t *)cookie;
-    size_t done = 0;
-    while (done < size) {
-        ssize_t n = write(fd, buf + done, size - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            break;
-        }
-        done += (size_t)n;
-    }
-    *counter += done;
-    return done > 0 || size == 0 ? (ssize_t)done : -1;
-}
-
-/* cookie points to two int64 slots: [0] the file descriptor, [1] the byte counter. */
-static inline FILE *pd_counting_output(int64_t *cookie) {
-#if defined(__linux__)
-    cookie_io_functions_t io = { NULL, pd_counting_write, NULL, NULL };
-    return fopencookie(cookie, "w", io);
-#else
-    return fdopen((int)cookie[0], "w");
-#endif
-}
 #endif

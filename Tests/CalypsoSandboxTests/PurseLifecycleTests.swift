@@ -77,4 +77,14 @@ import Testing
             guard case .notFound? = missingTransaction else { Issue.record("got \(String(describing: missingTransaction))"); return }
         }
     }
+
+    @Test func purseGetIsAnAliasOfAddressGet() async throws {
+        try await withSandbox { server, client in
+            let customer = try await client.createCustomer(CustomerCreateRequest())
+            let purse = try await client.depositAddress(customerId: customer.id, currency: "POL")
+            let body = #"{"account":"\#(server.account)","timestamp":\#(nowMilliseconds()),"payload":{"customerId":"\#(customer.id)","currency":"POL"}}"#
+            let reply = try await signedRequest(server, "/api/v1/customer-purse/purse/get", body: body)
+            #expect(reply.json["id"] as? String == purse.id && reply.json["address"] as? String == purse.address)
+        }
+    }
 }

@@ -1,6 +1,8 @@
 import CalypsoAPI
 import Foundation
+import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// A real HTTP endpoint for webhook deliveries that answers 500 to the first `failures` requests
@@ -14,42 +16,39 @@ final class WebhookReceiver: Sendable {
     }
 
     private let deliveries = Locked<[Delivery]>([])
-    private let task = Locked<Task<Void, Never>?>(nil)
+    private let running = Locked<(port: Int, task: Task<Void, Never>?)>((0, nil))
     private let failures: Int
-    let port: Int
 
-    private init(failures: Int, port: Int) {
-        self.failures = failures
-        self.port = port
-    }
+    init(failing failures: Int = 0) { self.failures = failures }
 
-    static func start(failing failures: Int = 0) async throws -> WebhookReceiver {
+    func start() async throws {
         let router = Router()
-        let box = Locked<WebhookReceiver?>(nil)
-        router.post("/hook") { request, _ -> Response in
+        router.post("/hook") { [self] request, _ -> Response in
             var request = request
             let body = Array(try await request.collectBody(upTo: 1 << 20).readableBytesView)
-            let status = box.current?.record(key: request.headers[HTTPField.Name("Key")!],
-                                             sign: request.headers[HTTPField.Name("Sign")!], body: body) ?? 500
+            let status = record(key: request.headers[HTTPField.Name("Key")!], sign: request.headers[HTTPField.Name("Sign")!],
+                                body: body)
             return Response(status: .init(code: status))
         }
-        let port: Int = try await withCheckedThrowingContinuation { continuation in
+        let port: Int = await withCheckedContinuation { continuation in
+            var logger = Logger(label: "webhook-receiver")
+            logger.logLevel = .critical
             let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                                  onServerRunning: { channel in continuation.resume(returning: channel.localAddress!.port!) })
-            let running = Task { try? await app.run() }
-            box.withLock { _ in _ = running }
-            box.withLock { $0 = nil }
-            Self.pending.withLock { $0 = running }
+                                  onServerRunning: { channel in continuation.resume(returning: channel.localAddress?.port ?? 0) },
+                                  logger: logger)
+            let task = Task { _ = try? await app.run() }
+            running.withLock { $0.task = task }
         }
-        let receiver = WebhookReceiver(failures: failures, port: port)
-        receiver.task.withLock { $0 = Self.pending.withLock { task in defer { task = nil }; return task } }
-        box.withLock { $0 = receiver }
-        return receiver
+        running.withLock { $0.port = port }
     }
 
-    private static let pending = Locked<Task<Void, Never>?>(nil)
+    func stop() async {
+        let task = running.current.task
+        task?.cancel()
+        await task?.value
+    }
 
-    var url: String { "http://127.0.0.1:\(port)/hook" }
+    var url: String { "http://127.0.0.1:\(running.current.port)/hook" }
     var received: [Delivery] { deliveries.current }
 
     private func record(key: String?, sign: String?, body: [UInt8]) -> Int {
@@ -58,12 +57,6 @@ final class WebhookReceiver: Sendable {
             list.append(Delivery(key: key, sign: sign, body: body, answered: status))
             return status
         }
-    }
-
-    func stop() async {
-        let running = task.current
-        running?.cancel()
-        await running?.value
     }
 
     /// Waits until `condition` holds for what arrived, or `seconds` pass.

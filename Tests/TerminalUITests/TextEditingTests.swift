@@ -25,8 +25,9 @@ import Testing
         var input = TextInputState()
         for key in [Key.character("h"), .character("i"), .control("a"), .character(">")] { input.apply(key) }
         #expect(input.text == ">hi")
-        #expect(!input.apply(.enter))
-        #expect(!input.apply(.escape))
+        let handledEnter = input.apply(.enter)
+        let handledEscape = input.apply(.escape)
+        #expect(!handledEnter && !handledEscape)
         input.apply(.end)
         input.apply(.control("u"))
         #expect(input.text.isEmpty)
@@ -61,29 +62,34 @@ import Testing
 
     @Test func formApplyRoutesNavigationAndEditing() {
         var form = paymentForm()
-        #expect(form.apply(.character("7")))
-        #expect(form.apply(.tab))
+        let handledCharacter = form.apply(.character("7"))
+        let handledTab = form.apply(.tab)
+        #expect(handledCharacter && handledTab)
         #expect(form.focused == 1)
-        #expect(form.apply(.backTab))
+        form.apply(.backTab)
         #expect(form.focused == 0)
-        #expect(!form.apply(.enter))
+        let handledEnter = form.apply(.enter)
+        #expect(!handledEnter)
         #expect(form.values == ["7", "USDT"])
     }
 
     @Test func validateCollectsErrorsAndEditingClearsThem() {
         var form = paymentForm()
-        #expect(!form.validate())
+        let firstCheck = form.validate()
+        #expect(!firstCheck)
         #expect(form.errors == [0: "required"])
         form.insert("x")
         #expect(form.errors.isEmpty)
         form.nextField()
         for character in "XYZ" { form.insert(character) }
         #expect(form.errors.isEmpty, "errors only appear on validate")
-        #expect(!form.validate())
+        let secondCheck = form.validate()
+        #expect(!secondCheck)
         #expect(form.errors == [1: "too long"])
         form.backspace()
         form.backspace()
-        #expect(form.validate())
+        let thirdCheck = form.validate()
+        #expect(thirdCheck)
     }
 
     @Test func pickerFiltersCaseInsensitivelyAndResetsSelection() {
@@ -98,6 +104,7 @@ import Testing
         picker.apply(.backspace, visibleRows: 5)
         picker.apply(.end, visibleRows: 5)
         #expect(picker.selectedOption == 1)
-        #expect(!picker.apply(.enter, visibleRows: 5))
+        let handledEnter = picker.apply(.enter, visibleRows: 5)
+        #expect(!handledEnter)
     }
 }

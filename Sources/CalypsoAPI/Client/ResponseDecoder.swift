@@ -4,10 +4,13 @@ import Foundation
 enum ResponseDecoder {
     static func decode<Response: Decodable>(_ type: Response.Type, from reply: HTTPReply, now: Date) throws(CalypsoError) -> Response {
         let serverDate = reply.header("Date").flatMap(parseHTTPDate)
-        let json = parseJSON(reply.body)
+        let isSuccess = (200..<300).contains(reply.status)
+        // A success body is parsed a second time only when it may hold an error object.
+        let mayHoldError = !isSuccess || contains(reply.body, Array("errorCode".utf8))
+        let json = mayHoldError ? parseJSON(reply.body) : nil
         let errorBody = json.flatMap(errorBody(in:))
 
-        guard (200..<300).contains(reply.status) else {
+        guard isSuccess else {
             if let errorBody { throw CalypsoError.from(status: reply.status, body: errorBody, serverDate: serverDate, now: now) }
             if reply.status == 401 || reply.status == 403 {
                 throw CalypsoError.authentication(status: reply.status, code: nil, message: nil, traceId: nil)
@@ -24,14 +27,26 @@ enum ResponseDecoder {
         if reply.body.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
             throw CalypsoError.undecodable(status: reply.status, reason: "empty body", excerpt: "")
         }
-        guard json != nil else {
-            throw CalypsoError.undecodable(status: reply.status, reason: "not JSON", excerpt: CalypsoError.excerpt(reply.body))
-        }
         do {
             return try JSONDecoder().decode(Response.self, from: Data(reply.body))
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw CalypsoError.undecodable(status: reply.status, reason: "not JSON", excerpt: CalypsoError.excerpt(reply.body))
+            }
+            throw CalypsoError.undecodable(status: reply.status, reason: describe(error), excerpt: CalypsoError.excerpt(reply.body))
         } catch {
             throw CalypsoError.undecodable(status: reply.status, reason: describe(error), excerpt: CalypsoError.excerpt(reply.body))
         }
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count, let first = needle.first else { return false }
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first, Array(haystack[index..<index + needle.count]) == needle { return true }
+            index += 1
+        }
+        return false
     }
 
     private static func parseJSON(_ body: [UInt8]) -> Any? {

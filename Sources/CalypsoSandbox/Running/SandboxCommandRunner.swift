@@ -26,7 +26,7 @@ public enum SandboxCommandRunner {
         let server = SandboxServer(configuration: configuration)
         try await server.start()
         for line in announcement(for: server, json: json) { output(line) }
-        await waitForTerminationSignal()
+        await TerminationSignals.wait()
         output("stopping sandbox")
         await server.stop()
     }
@@ -64,26 +64,5 @@ public enum SandboxCommandRunner {
         ]
         if !json { lines += ["", "Admin: GET \(server.baseURL.absoluteString)/sandbox/state — Ctrl-C stops."] }
         return lines
-    }
-
-    static func waitForTerminationSignal() async {
-        let sources = Locked<[DispatchSourceSignal]>([])
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumed = Locked(false)
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler {
-                    let first = resumed.withLock { done -> Bool in
-                        defer { done = true }
-                        return !done
-                    }
-                    if first { continuation.resume() }
-                }
-                source.resume()
-                sources.withLock { $0.append(source) }
-            }
-        }
-        for source in sources.current { source.cancel() }
     }
 }

@@ -8,6 +8,10 @@ public enum CustomerImport {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public var line: Int
         public var message: String
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
         public var description: String { "line \(line): \(message)" }
     }
 
@@ -29,6 +33,10 @@ public enum CustomerImport {
     public struct Outcome: Sendable, Equatable {
         public var added: Int
         public var updated: Int
+        public init(added: Int, updated: Int) {
+            self.added = added
+            self.updated = updated
+        }
     }
 
     public static let columns = ["id", "email", "externalId", "description"]

@@ -20,7 +20,7 @@ public final class WebhookReceiver: Sendable {
     public let host: String
     public let requestedPort: Int
     public let maxBodyBytes: Int
-    private let secrets: [String: Secret]
+    private let secrets: Locked<[String: Secret]>
     private let store: DeskStore
     private let events: EventHub<DeskEvent>
     private let counters = Locked(Statistics())
@@ -30,7 +30,7 @@ public final class WebhookReceiver: Sendable {
                 maxBodyBytes: Int = 64 * 1024) {
         self.host = host
         self.requestedPort = port
-        self.secrets = secrets
+        self.secrets = Locked(secrets)
         self.store = store
         self.events = events
         self.maxBodyBytes = maxBodyBytes
@@ -46,6 +46,11 @@ public final class WebhookReceiver: Sendable {
     }
 
     public var statistics: Statistics { counters.current }
+
+    /// Accepts deliveries signed for this subscription key from now on.
+    public func setSecret(_ secret: Secret, forKey key: String) {
+        secrets.withLock { $0[key] = secret }
+    }
     public var port: Int { state.current.port }
     public var url: URL { URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/webhook")! }
 
@@ -95,7 +100,7 @@ public final class WebhookReceiver: Sendable {
         var request = request
         let buffer = try await request.collectBody(upTo: maxBodyBytes)
         let body = Array(buffer.readableBytesView)
-        guard let key = request.headers[HTTPField.Name("Key")!], let secret = secrets[key] else {
+        guard let key = request.headers[HTTPField.Name("Key")!], let secret = secrets.current[key] else {
             counters.withLock { $0.unknownKey += 1 }
             return Self.answer(.unauthorized, "unknown Key")
         }

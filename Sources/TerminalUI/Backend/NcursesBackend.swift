@@ -1,20 +1,6 @@
 import CNcursesw
 import Foundation
 
-/// What the last `draw` sent to the terminal.
-public struct FrameStats: Hashable, Sendable {
-    /// Cells handed to ncurses.
-    public var cellsWritten: Int
-    /// Bytes ncurses wrote to the terminal, when the platform lets us count them.
-    public var bytesWritten: UInt64?
-
-    /// Creates stats.
-    public init(cellsWritten: Int, bytesWritten: UInt64?) {
-        self.cellsWritten = cellsWritten
-        self.bytesWritten = bytesWritten
-    }
-}
-
 /// The real terminal through wide-character ncurses. Flushes only the cells that changed since the
 /// previous frame, with `wnoutrefresh` + `doupdate`.
 ///
@@ -25,23 +11,22 @@ public final class NcursesBackend: TerminalBackend, @unchecked Sendable {
     private let window: UnsafeMutablePointer<WINDOW>
     private let output: UnsafeMutablePointer<FILE>
     private let input: UnsafeMutablePointer<FILE>
-    /// Two slots shared with the C write hook: [0] the output fd, [1] bytes written so far.
-    private let outputCookie: UnsafeMutablePointer<Int64>
     private let colors: ColorMapper
     private var previous: CellBuffer?
     private var needsFullRedraw = true
     private var isActive = true
 
     public private(set) var size: TerminalSize
-    /// What the last `draw` sent.
-    public private(set) var lastFrameStats = FrameStats(cellsWritten: 0, bytesWritten: nil)
+    /// How many cells the last `draw` handed to ncurses (ncurses owns the output stream, so bytes
+    /// are not counted here; measure them outside, e.g. with `script` or tmux `pipe-pane`).
+    public private(set) var lastFrameCellsWritten = 0
 
     /// Starts ncurses on standard input and output, or throws `TerminalError.unsupportedTerminal`
     /// when `TERM` is missing or "dumb", the standard streams are not a terminal, or ncurses refuses.
     /// With `NO_COLOR` set and non-empty, only attributes are used.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else {
-            throw TerminalError.unsupportedTerminal("TERM is unset or \"dumb\"; run pursedesk in a terminal emulator")
+            throw TerminalError.unsupportedTerminal("TERM is unset or \"dumb\"; run it in a terminal emulator")
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalError.unsupportedTerminal("standard input and output must be a terminal")
@@ -50,18 +35,17 @@ public final class NcursesBackend: TerminalBackend, @unchecked Sendable {
         var savedTermios = termios()
         let hasTermios = tcgetattr(STDOUT_FILENO, &savedTermios) == 0
 
-        outputCookie = UnsafeMutablePointer<Int64>.allocate(capacity: 2)
-        outputCookie.initialize(repeating: 0, count: 2)
-        outputCookie[0] = Int64(STDOUT_FILENO)
-        // The input FILE gets its own descriptor so closing it later leaves stdin open.
-        guard let output = pd_counting_output(outputCookie), let input = fdopen(dup(STDIN_FILENO), "r") else {
-            outputCookie.deallocate()
-            throw TerminalError.unsupportedTerminal("could not open the terminal streams")
+        // The streams get their own descriptors so closing them later leaves stdin and stdout open.
+        guard let output = fdopen(dup(STDOUT_FILENO), "w") else {
+            throw TerminalError.unsupportedTerminal("could not open the terminal for output")
+        }
+        guard let input = fdopen(dup(STDIN_FILENO), "r") else {
+            fclose(output)
+            throw TerminalError.unsupportedTerminal("could not open the terminal for input")
         }
         guard let screen = newterm(term, output, input) else {
             fclose(output)
             fclose(input)
-            outputCookie.deallocate()
             throw TerminalError.unsupportedTerminal("ncurses does not know TERM=\(term)")
         }
         set_term(screen)
@@ -100,21 +84,10 @@ public final class NcursesBackend: TerminalBackend, @unchecked Sendable {
         delscreen(screen)
         fclose(output)
         fclose(input)
-        outputCookie.deallocate()
-    }
-
-    /// Bytes written to the terminal since start, or nil where they cannot be counted.
-    public var totalBytesWritten: UInt64? {
-        #if os(Linux)
-        UInt64(bitPattern: outputCookie[1])
-        #else
-        nil
-        #endif
     }
 
     public func draw(_ buffer: CellBuffer) {
         guard isActive else { return }
-        let bytesBefore = totalBytesWritten
         let fullRedraw = needsFullRedraw || previous?.width != buffer.width || previous?.height != buffer.height
         if fullRedraw { wclear(window) }
         let runs = BufferDiff.runs(from: fullRedraw ? nil : previous, to: buffer)
@@ -134,10 +107,7 @@ public final class NcursesBackend: TerminalBackend, @unchecked Sendable {
         doupdate()
         previous = buffer
         needsFullRedraw = false
-        let bytesAfter = totalBytesWritten
-        lastFrameStats = FrameStats(
-            cellsWritten: cellsWritten,
-            bytesWritten: bytesAfter.flatMap { after in bytesBefore.map { after - $0 } })
+        lastFrameCellsWritten = cellsWritten
     }
 
     public func readKey(timeout: Duration?) -> Key? {

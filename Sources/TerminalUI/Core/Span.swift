@@ -1,5 +1,5 @@
 /// A piece of text in one style.
-public struct Span: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct Span: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var text: String
     public var style: Style
 
@@ -15,7 +15,7 @@ public struct Span: Hashable, Sendable, ExpressibleByStringLiteral {
 }
 
 /// One line of text made of differently styled spans.
-public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct Line: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var spans: [Span]
 
     /// Creates a line from spans.

@@ -1,12 +1,13 @@
 import ArgumentParser
 import CalypsoAPI
+import DeskModel
 import Foundation
 
 struct CustomerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
         abstract: "Create, update, block and unblock customers.",
-        subcommands: [Create.self, Update.self, Block.self, Unblock.self]
+        subcommands: [Create.self, Update.self, Block.self, Unblock.self, Import.self, Forget.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -24,10 +25,12 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                let context = try CommandContext(global)
-                let customer = try await context.client().createCustomer(
-                    CustomerCreateRequest(email: email, description: description, externalId: externalId))
-                try Output.customer(customer, json: global.json)
+                let model = try LocalModel(try CommandContext(global))
+                let customer = try await perform {
+                    () async throws(OperatorActions.Failure) in
+                    try await model.actions().createCustomer(CustomerCreateRequest(email: email, description: description, externalId: externalId))
+                }
+                try Output.customer(customer.customer, json: global.json)
             }
         }
     }
@@ -35,7 +38,7 @@ struct CustomerCommand: AsyncParsableCommand {
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Update a customer's email, description or external id.",
-            discussion: "Fields you leave out are not sent.")
+            discussion: "Fields you leave out keep the values pursedesk last saw for this customer, which are sent along.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The customer's id.") var id: String
         @Option(help: "The customer's email address.") var email: String?
@@ -54,10 +57,11 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                let context = try CommandContext(global)
-                let customer = try await context.client().updateCustomer(
-                    CustomerUpdateRequest(id: id, email: email, description: description, externalId: externalId))
-                try Output.customer(customer, json: global.json)
+                let model = try LocalModel(try CommandContext(global))
+                let customer = try await perform { () async throws(OperatorActions.Failure) in
+                    try await model.actions().updateCustomer(id: id, email: email, description: description, externalId: externalId)
+                }
+                try Output.customer(customer.customer, json: global.json)
             }
         }
     }
@@ -74,10 +78,12 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                try confirmOrFail(action: "Block", id: id, yes: yes)
-                let context = try CommandContext(global)
-                let customer = try await context.client().blockCustomer(id: id)
-                try Output.customer(customer, json: global.json)
+                let model = try LocalModel(try CommandContext(global))
+                let confirmation = try confirmOrFail(action: "Block", id: id, yes: yes)
+                let customer = try await perform { () async throws(OperatorActions.Failure) in
+                    try await model.actions().block(customerId: id, confirmation: confirmation)
+                }
+                try Output.customer(customer.customer, json: global.json)
             }
         }
     }
@@ -94,22 +100,25 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                try confirmOrFail(action: "Unblock", id: id, yes: yes)
-                let context = try CommandContext(global)
-                let customer = try await context.client().unblockCustomer(id: id)
-                try Output.customer(customer, json: global.json)
+                let model = try LocalModel(try CommandContext(global))
+                let confirmation = try confirmOrFail(action: "Unblock", id: id, yes: yes)
+                let customer = try await perform { () async throws(OperatorActions.Failure) in
+                    try await model.actions().unblock(customerId: id, confirmation: confirmation)
+                }
+                try Output.customer(customer.customer, json: global.json)
             }
         }
     }
 }
 
 /// Destructive commands need `--yes`, or a typed `y` when a person is at the terminal.
-func confirmOrFail(action: String, id: String, yes: Bool) throws {
-    if yes { return }
+func confirmOrFail(action: String, id: String, yes: Bool) throws -> Confirmation {
+    if yes { return .confirmed(by: OperatorActions.osUser + " (--yes)") }
     guard Terminal.standardInputIsTerminal else {
         throw CommandFailure(message: "\(action.lowercased()) needs confirmation: pass --yes", exitCode: 64)
     }
     guard Terminal.confirm("\(action) customer \(id)?") else {
         throw CommandFailure(message: "\(action.lowercased()) cancelled", exitCode: 1)
     }
+    return .confirmed(by: OperatorActions.osUser)
 }

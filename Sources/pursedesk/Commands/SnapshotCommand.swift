@@ -1,0 +1,76 @@
+import ArgumentParser
+import CalypsoAPI
+import DeskModel
+import Foundation
+
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "One sync pass (or, with --offline, the stored state), printed for scripts and monitoring.",
+        discussion: "Exit status 1 when the sync pass failed; the stored state is still printed.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Do not contact Calypso; print what is stored.") var offline = false
+    @Option(help: "How many recent transactions to list.") var limit = 20
+
+    func validate() throws {
+        guard (0...10_000).contains(limit) else { throw ValidationError("--limit must be between 0 and 10000") }
+    }
+
+    struct Report: Encodable {
+        var account: String
+        var baseURL: String
+        var connection: String
+        var reason: String?
+        var requests: Int
+        var counts: StoreCounts
+        var recentTransactions: [TransactionRecord]
+        var alerts: [AlertRecord]
+    }
+
+    func run() async throws {
+        try await runReporting {
+            let context = try CommandContext(global)
+            let model = try LocalModel(context)
+            var connection: ConnectionState = .offline
+            var requests = 0
+            if !offline {
+                var settings = SyncSettings(refreshInterval: .milliseconds(Int(context.configuration.refreshInterval * 1000)),
+                                            requestsPerSecond: context.configuration.requestBudget)
+                settings.maxFeedPages = 4
+                let engine = SyncEngine(api: model.client, store: model.store, events: model.events, settings: settings)
+                await engine.refreshOnce()
+                connection = await engine.connection
+                requests = await engine.statistics.lastRefreshRequests
+            }
+            let report = Report(
+                account: model.client.credentials.account, baseURL: model.client.credentials.baseURL.absoluteString,
+                connection: connection.label, reason: connection.reason, requests: requests, counts: try model.store.counts(),
+                recentTransactions: try model.store.recentTransactions(limit: limit), alerts: try model.store.alerts(limit: 20))
+            if global.json {
+                try Output.json(report)
+            } else {
+                print(report, requests: requests)
+            }
+            if case .error = connection { throw ExitCode(1) }
+            if case .stale = connection { throw ExitCode(1) }
+        }
+    }
+
+    private func print(_ report: Report, requests: Int) {
+        Output.fields([
+            ("account", report.account), ("source", report.baseURL),
+            ("connection", report.connection + (offline ? "" : " (\(requests) requests)")),
+            ("customers", "\(report.counts.customers) (\(report.counts.blocked) blocked)"),
+            ("purses", report.counts.pursesByStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")),
+            ("deposits", "\(report.counts.transactions) stored, \(report.counts.pendingDeposits) pending"),
+            ("alerts", "\(report.alerts.count)"),
+        ])
+        if !report.recentTransactions.isEmpty {
+            Swift.print("")
+            Output.table(["UPDATED", "CUSTOMER", "CURRENCY", "AMOUNT", "STATE", "CREDITED", "ID"], report.recentTransactions.map {
+                [Output.date($0.updatedAt), String(($0.customerId ?? "—").prefix(8)), $0.currency, $0.amount, $0.state.rawValue,
+                 $0.credited ? "yes" : "no", $0.id]
+            })
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import CalypsoAPI
+import DeskModel
+import Foundation
+
+func temporaryDirectory(_ label: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+func temporaryStore(_ label: String = "store") throws -> DeskStore {
+    try DeskStore.open(dataDirectory: try temporaryDirectory(label), account: "0xtest")
+}
+
+func observation(_ id: String, customer: String? = "c1", state: TransactionState, credited: Bool = false,
+                 amount: String = "1.5", blocked: Bool? = nil) -> TransactionObservation {
+    let compliance: ComplianceState = switch state {
+    case .memPoolFound: .unchecked
+    case .pendingComplianceCheck: .inProgress
+    case .declined: .decline
+    default: .checked
+    }
+    return TransactionObservation(id: id, customerId: customer, purseId: "p1", address: "0xaddr", currency: "ETH", amount: amount,
+                                  state: state, compliance: compliance, credited: credited,
+                                  createdAt: Date(timeIntervalSince1970: 1_800_000_000), customerBlocked: blocked)
+}
+
+/// Waits for a condition, polling; never a fixed sleep alone.
+func eventually(timeout: Duration = .seconds(20), every interval: Duration = .milliseconds(50),
+                _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: interval)
+    }
+    return try await condition()
+}
+
+extension DeskEvent {
+    var kind: String {
+        switch self {
+        case .newDeposit: "new"
+        case .stateChanged(let tx, _): "state:\(tx.state.rawValue)"
+        case .credited: "credited"
+        case .newAddress: "address"
+        case .purseExpired: "expired"
+        case .purseDeclined: "purseDeclined"
+        case .customerAdded: "customerAdded"
+        case .customerChanged: "customerChanged"
+        case .customerBlocked(_, let blocked): blocked ? "blocked" : "unblocked"
+        case .alert(let alert): "alert:\(alert.kind.rawValue)"
+        }
+    }
+}
