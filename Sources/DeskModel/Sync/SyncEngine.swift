@@ -149,6 +149,8 @@ public actor SyncEngine {
             recordSuccess(duration: clock.now - started)
             return true
         } catch {
+            // Being stopped is not a failure of the connection.
+            if Task.isCancelled { return true }
             recordFailure(error, duration: clock.now - started)
             return false
         }

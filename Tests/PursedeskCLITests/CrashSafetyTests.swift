@@ -1,0 +1,67 @@
+import CalypsoAPI
+import CalypsoSandbox
+import DeskModel
+import Foundation
+import Testing
+
+/// SIGKILL in the middle of work, then a restart: what was committed is there and SQLite is intact.
+@Suite(.serialized) struct CrashSafetyTests {
+    func startSandbox() async throws -> SandboxServer {
+        var configuration = SandboxConfiguration()
+        configuration.seedCustomers = 300
+        configuration.seedTransactions = 3000
+        configuration.traffic = TrafficSettings(enabled: true, depositsPerSecond: 40, stepSeconds: 1)
+        let sandbox = SandboxServer(configuration: configuration)
+        try await sandbox.start()
+        return sandbox
+    }
+
+    func environment(_ sandbox: SandboxServer, data: URL) -> [String: String] {
+        ["CALYPSO_BASE_URL": sandbox.baseURL.absoluteString, "CALYPSO_ACCOUNT": sandbox.account, "CALYPSO_API_KEY": sandbox.apiKey,
+         "CALYPSO_API_SECRET": sandbox.apiSecret, "HOME": data.path, "XDG_CONFIG_HOME": data.path,
+         "PURSEDESK_DATA_DIR": data.appendingPathComponent("store").path,
+         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    }
+
+    @Test func sigkillDuringSyncKeepsWhatWasCommitted() async throws {
+        let sandbox = try await startSandbox()
+        defer { Task { await sandbox.stop() } }
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let storeDirectory = data.appendingPathComponent("store")
+
+        let process = Process()
+        process.executableURL = PursedeskBinary.url
+        process.arguments = ["sync"]
+        process.environment = environment(sandbox, data: data)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+
+        // Wait until the sync has committed a good amount, then kill it mid-refresh.
+        var committedBefore = 0
+        let started = ContinuousClock.now
+        while ContinuousClock.now - started < .seconds(30) {
+            if let store = try? DeskStore.open(dataDirectory: storeDirectory, account: sandbox.account),
+               let count = try? store.allTransactions().count, count >= 300 {
+                committedBefore = count
+                break
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        #expect(committedBefore >= 300, "the sync never committed enough to test")
+
+        let reopened = try DeskStore.open(dataDirectory: storeDirectory, account: sandbox.account)
+        #expect(try reopened.integrityCheck() == "ok")
+        #expect(try reopened.allTransactions().count >= committedBefore)
+
+        // And a restarted sync carries on from there.
+        let restart = try PursedeskBinary.run(["sync", "--duration", "8"], environment: environment(sandbox, data: data))
+        #expect(restart.status == 0, "\(restart.error)")
+        #expect(restart.output.contains("live"))
+        #expect(try reopened.integrityCheck() == "ok")
+    }
+}
