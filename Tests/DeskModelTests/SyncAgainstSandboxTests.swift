@@ -17,22 +17,6 @@ import Testing
         return sandbox
     }
 
-    /// Every transaction the sandbox made is in the store once, in its final state.
-    func mismatches(_ store: DeskStore, _ sandbox: SandboxServer) async throws -> [String] {
-        let truth = await sandbox.state().transactions
-        let stored = Dictionary(uniqueKeysWithValues: try store.allTransactions().map { ($0.id, $0) })
-        var problems: [String] = []
-        if stored.count != truth.count { problems.append("store has \(stored.count), sandbox \(truth.count)") }
-        for tx in truth {
-            guard let mine = stored[tx.id] else { problems.append("missing \(tx.id)"); continue }
-            if mine.state != tx.transactionState || mine.compliance != tx.complianceState || mine.credited != tx.translationToAccountCompleted
-                || mine.amount != tx.amount.description || mine.customerId != tx.customerId {
-                problems.append("\(tx.id): store \(mine.state)/\(mine.credited) sandbox \(tx.transactionState)/\(tx.translationToAccountCompleted)")
-            }
-        }
-        return problems
-    }
-
     @Test func storeMatchesTheSandboxTruthWithinBudget() async throws {
         let sandbox = try await startSandbox(customers: 1000)
         defer { Task { await sandbox.stop() } }

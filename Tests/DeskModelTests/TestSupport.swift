@@ -1,5 +1,6 @@
 import CalypsoAPI
 import DeskModel
+import CalypsoSandbox
 import Foundation
 
 func temporaryDirectory(_ label: String) throws -> URL {
@@ -51,4 +52,21 @@ extension DeskEvent {
         case .alert(let alert): "alert:\(alert.kind.rawValue)"
         }
     }
+}
+
+/// Differences between the store and the sandbox's truth: every transaction the sandbox made must
+/// be stored once, in its final state, and nothing else.
+func mismatches(_ store: DeskStore, _ sandbox: SandboxServer) async throws -> [String] {
+    let truth = await sandbox.state().transactions
+    let stored = Dictionary(uniqueKeysWithValues: try store.allTransactions().map { ($0.id, $0) })
+    var problems: [String] = []
+    if stored.count != truth.count { problems.append("store has \(stored.count), sandbox \(truth.count)") }
+    for tx in truth {
+        guard let mine = stored[tx.id] else { problems.append("missing \(tx.id)"); continue }
+        if mine.state != tx.transactionState || mine.compliance != tx.complianceState || mine.credited != tx.translationToAccountCompleted
+            || mine.amount != tx.amount.description || mine.customerId != tx.customerId {
+            problems.append("\(tx.id): store \(mine.state)/\(mine.credited) sandbox \(tx.transactionState)/\(tx.translationToAccountCompleted)")
+        }
+    }
+    return problems
 }
