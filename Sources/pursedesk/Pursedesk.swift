@@ -13,8 +13,9 @@ struct Pursedesk: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            CustomerCommand.self, PurseCommand.self, TransactionCommand.self, WhoAmICommand.self, SnapshotCommand.self,
+            DashboardCommand.self, CustomerCommand.self, PurseCommand.self, TransactionCommand.self, WhoAmICommand.self, SnapshotCommand.self,
             SyncCommand.self, SandboxCommand.self, BenchCommand.self,
-        ]
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
 }

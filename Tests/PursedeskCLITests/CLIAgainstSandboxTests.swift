@@ -84,6 +84,14 @@ import Testing
 
         let audit = try PursedeskBinary.run(["snapshot", "--offline", "--json"], environment: environment)
         #expect(audit.status == 0)
+        #expect(try filesContaining(sandbox.apiSecret, under: scratch).isEmpty, "the secret was written to disk")
+    }
+
+    /// Files under `directory` whose bytes contain `text` (the store, its WAL, logs).
+    func filesContaining(_ text: String, under directory: URL) throws -> [String] {
+        let needle = Data(text.utf8)
+        let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        return files.filter { (try? Data(contentsOf: $0))?.range(of: needle) != nil }.map(\.path)
     }
 
     @Test func wrongSecretSaysWrongSignature() throws {

@@ -64,4 +64,48 @@ import Testing
         #expect(restart.output.contains("live"))
         #expect(try reopened.integrityCheck() == "ok")
     }
+
+    @Test func sigkillDuringAnActionLeavesATruthfulAuditRow() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.seedCustomers = 3
+        configuration.traffic = TrafficSettings(enabled: false)
+        let sandbox = SandboxServer(configuration: configuration)
+        try await sandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let customer = try #require(await sandbox.state().customers.first)
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-kill-action-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let storeDirectory = data.appendingPathComponent("store")
+        var faults = SandboxFaults.none
+        faults.latencyMilliseconds = 5000
+        sandbox.setFaults(faults)
+
+        let process = Process()
+        process.executableURL = PursedeskBinary.url
+        process.arguments = ["customer", "block", customer.id, "--yes"]
+        process.environment = environment(sandbox, data: data)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var pending = false
+        let started = ContinuousClock.now
+        while ContinuousClock.now - started < .seconds(4), !pending {
+            if let store = try? DeskStore.open(dataDirectory: storeDirectory, account: sandbox.account),
+               let entry = try? store.auditLog().first, entry.action == "customer.block" {
+                pending = entry.result == .pending
+            }
+            if !pending { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(pending, "the action was not audited as pending before it was sent")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        sandbox.setFaults(.none)
+
+        let store = try DeskStore.open(dataDirectory: storeDirectory, account: sandbox.account)
+        #expect(try store.integrityCheck() == "ok")
+        let entry = try #require(try store.auditLog().first)
+        #expect(entry.action == "customer.block" && entry.target == customer.id && entry.result == .pending && entry.finishedAt == nil)
+        // The outcome is unknown to pursedesk, so the local customer was not marked blocked.
+        #expect(try store.customer(id: customer.id)?.blocked != true)
+    }
 }

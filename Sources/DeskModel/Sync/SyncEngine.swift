@@ -26,6 +26,7 @@ public actor SyncEngine {
     private var sweepIds: [String] = []
     private var sweepCursor = 0
     private var refreshing = false
+    private var lastFetched: [String: ContinuousClock.Instant] = [:]
     private var lastSuccess: Date?
     private var failureStartedAt: Date?
     public private(set) var connection: ConnectionState = .connecting
@@ -176,7 +177,13 @@ public actor SyncEngine {
         try await fetchTransactions(customerId: nil, maxPages: pages, pageSize: settings.feedPageSize, feed: true)
     }
 
+    private func isFresh(_ customerId: String) -> Bool {
+        guard let last = lastFetched[customerId] else { return false }
+        return ContinuousClock.now - last < settings.rowFreshness
+    }
+
     private func refreshCustomer(_ customerId: String) async throws {
+        lastFetched[customerId] = ContinuousClock.now
         do {
             let purses = try await spend { () async throws(CalypsoError) in try await api.purses(customerId: customerId) }
             events.publish(try store.recordPurses(purses, customerId: customerId, at: now()))
@@ -233,7 +240,7 @@ public actor SyncEngine {
             guard budgetLeft >= 2 else { return }
             let id = visibleCustomerIds[visibleCursor % visibleCustomerIds.count]
             visibleCursor += 1
-            if id != focusedCustomerId { try await refreshCustomer(id) }
+            if id != focusedCustomerId, !isFresh(id) { try await refreshCustomer(id) }
         }
     }
 
@@ -244,7 +251,7 @@ public actor SyncEngine {
             guard budgetLeft >= 2 else { return }
             let id = active[activeCursor % active.count]
             activeCursor += 1
-            if id != focusedCustomerId, !visibleCustomerIds.contains(id) { try await refreshCustomer(id) }
+            if id != focusedCustomerId, !visibleCustomerIds.contains(id), !isFresh(id) { try await refreshCustomer(id) }
         }
     }
 
@@ -253,10 +260,12 @@ public actor SyncEngine {
             sweepIds = try store.customerIds()
             sweepCursor = 0
         }
-        while budgetLeft >= 2, sweepCursor < sweepIds.count {
+        let allowance = max(2, Int(Double(settings.requestsPerRefresh) * settings.sweepShare))
+        let stopAt = requestsThisRefresh + allowance
+        while budgetLeft >= 2, requestsThisRefresh + 2 <= stopAt, sweepCursor < sweepIds.count {
             let id = sweepIds[sweepCursor]
             sweepCursor += 1
-            try await refreshCustomer(id)
+            if !isFresh(id) { try await refreshCustomer(id) }
         }
     }
 

@@ -14,6 +14,10 @@ public struct SyncSettings: Sendable {
     /// An alert is raised once refreshes have failed this many times in a row.
     public var failingAlertAfter = 5
     public var maxBackoff: Duration = .seconds(30)
+    /// A visible or recently active customer is fetched again only after this long.
+    public var rowFreshness: Duration = .seconds(15)
+    /// Share of a refresh's budget the background sweep may spend.
+    public var sweepShare = 0.25
 
     public init(refreshInterval: Duration = .seconds(2), requestsPerSecond: Double = 10) {
         self.refreshInterval = max(refreshInterval, .seconds(1))

@@ -5,9 +5,69 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks that print figures next to their targets (use a release build: swift build -c release).",
-        subcommands: [SandboxBench.self]
+        abstract: "Benchmarks that print each figure next to its target.",
+        discussion: "Run them on a release build: swift run -c release pursedesk bench (or scripts/bench).",
+        subcommands: [All.self, SandboxBench.self],
+        defaultSubcommand: All.self
     )
+
+    struct All: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "all",
+            abstract: "Build the 100k-customer / 1M-transaction scenario and measure every figure of BENCHMARKS.md.")
+        @Option(help: "Customers in the scenario.") var customers = 100_000
+        @Option(help: "Transactions in the scenario's store.") var transactions = 1_000_000
+        @Option(name: .customLong("idle-seconds"), help: "How long to measure idle CPU.") var idleSeconds = 60.0
+        @Flag(help: "Smaller and shorter: 10k customers, 100k transactions, 10 s idle.") var quick = false
+
+        func run() async throws {
+            let customers = quick ? 10_000 : customers
+            let transactions = quick ? 100_000 : transactions
+            let idleSeconds = quick ? 10 : idleSeconds
+            let report = BenchReport()
+            let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            let work = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: work) }
+            #if DEBUG
+            report.note("this is a debug build: figures will be slower than release (swift run -c release pursedesk bench)")
+            #endif
+
+            report.note("building the scenario: \(customers) customers, \(transactions) transactions")
+            let store = try StoreScenario.build(customers: customers, transactions: transactions, in: work.appendingPathComponent("store")) {
+                report.note($0)
+            }
+            report.add("scenario store built", String(format: "%.1f s, %.0f MB", store.seconds, Double(store.bytes) / 1_048_576),
+                       target: "—", met: nil)
+
+            try KeystrokeBenchmark.run(store: store, report: report)
+
+            if TmuxSession.available {
+                try TerminalBenchmarks.startAndMemory(binary: binary, store: store, home: work, report: report)
+                try TerminalBenchmarks.bytesPerRowChange(binary: binary, store: store, home: work, report: report)
+                try TerminalBenchmarks.idleCPU(binary: binary, seconds: idleSeconds, home: work, report: report)
+            } else {
+                report.note("tmux is not installed: cold start, memory, bytes and idle CPU are not measured (apt-get install tmux)")
+            }
+
+            var feed: [FeedRequestsBenchmark.Figure] = []
+            for size in [1000, 10_000, 100_000] where size <= max(customers, 1000) {
+                feed.append(try await FeedRequestsBenchmark.run(customers: size, report: report))
+            }
+            let counts = feed.map { "\($0.customers / 1000)k: \($0.maxFeedRequests)" }.joined(separator: ", ")
+            let flat = Set(feed.map(\.maxFeedRequests)).count == 1
+            report.add("API requests per refresh for the live feed", counts, target: "flat", met: flat)
+            report.add("all API requests per refresh (budget \(feed.first?.budget ?? 0))",
+                       feed.map { "\($0.customers / 1000)k: \($0.maxRequests)" }.joined(separator: ", "),
+                       target: "≤ budget", met: feed.allSatisfy { $0.maxRequests <= $0.budget })
+
+            let sandbox = try await SandboxBenchmark.run(customers: 1000, transactions: 20_000, concurrency: 8, duration: .seconds(5),
+                                                         pageSize: 50) { report.note($0) }
+            report.add("sandbox: signed transaction/find (pages of 50)", String(format: "%.0f req/s", sandbox.requestsPerSecond),
+                       target: "≥ 2000 req/s", met: sandbox.requestsPerSecond >= 2000)
+            report.summary()
+        }
+    }
 
     struct SandboxBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

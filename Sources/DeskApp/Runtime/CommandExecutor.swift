@@ -1,0 +1,135 @@
+import CalypsoAPI
+import DeskModel
+import Foundation
+
+/// The only place that does I/O for the dashboard: store reads, engine hints, operator actions,
+/// themes and the clipboard. Results come back through `post` as messages.
+public final class CommandExecutor: Sendable {
+    private let session: DeskSession
+    private let themes: ThemeCatalog
+    private let post: @Sendable (AppMessage) -> Void
+    private let copy: @Sendable (String) -> Void
+
+    /// `copy` runs synchronously on the caller's thread (the one that owns the terminal).
+    public init(session: DeskSession, themes: ThemeCatalog, post: @escaping @Sendable (AppMessage) -> Void,
+                copy: @escaping @Sendable (String) -> Void) {
+        self.session = session
+        self.themes = themes
+        self.post = post
+        self.copy = copy
+    }
+
+    public func execute(_ command: AppCommand) {
+        let store = session.store, engine = session.engine
+        switch command {
+        case .quit: break
+        case .copy(let text): copy(text)
+        case .focus(let id): Task { await engine.focus(customerId: id) }
+        case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }
+        case .refreshNow: Task { await engine.refreshNow() }
+        case .loadCustomers: read("customers") { .customersLoaded(try store.customerSummaries()) }
+        case .reloadCustomers(let ids): read("customers") { .customersUpdated(try ids.compactMap(store.customer(id:))) }
+        case .loadCounts: read("counts") { .countsLoaded(try store.counts()) }
+        case .loadDetail(let id):
+            read("customer \(id.prefix(8))") {
+                .detailLoaded(CustomerDetailData(customerId: id, customer: try store.customer(id: id), purses: try store.purses(customerId: id),
+                                                 transactions: try store.transactions(customerId: id, limit: 200)))
+            }
+        case .loadTransaction(let id):
+            read("transaction") {
+                guard let tx = try store.transaction(id: id) else { return .failed("transaction \(id) is not in the local store") }
+                return .transactionLoaded(TransactionDetailData(transaction: tx, history: try store.stateChanges(transactionId: id)))
+            }
+        case .loadAlerts: read("alerts") { .alertsLoaded(try store.alerts(limit: 500)) }
+        case .loadAudit: read("audit log") { .auditLoaded(try store.auditLog(limit: 500)) }
+        case .loadFeedHistory: read("feed") { .feedHistoryLoaded(try store.recentTransactions(limit: 200)) }
+        case .loadTheme(let name):
+            let themes = self.themes
+            read("theme") {
+                do { return .themeLoaded(try themes.load(name)) } catch { return .failed("theme not changed: \(error)") }
+            }
+        case .block(let ids): changeBlock(ids, blocking: true)
+        case .unblock(let ids): changeBlock(ids, blocking: false)
+        case .requestAddress(let customerId, let currency): requestAddress(customerId, currency)
+        case .createCustomer(let draft): create(draft)
+        case .updateCustomer(let id, let draft): update(id, draft)
+        }
+    }
+
+    private func read(_ what: String, _ body: @escaping @Sendable () throws -> AppMessage) {
+        let post = self.post
+        Task.detached {
+            do { post(try body()) } catch { post(.failed("cannot read the \(what) from the local store: \(error)")) }
+        }
+    }
+
+    private func withActions(_ body: @escaping @Sendable (OperatorActions) async -> ActionOutcome) {
+        let post = self.post
+        guard let actions = session.actions else {
+            post(.actionFinished(.failed(OperatorActions.Failure.readOnly.description)))
+            return
+        }
+        Task { post(.actionFinished(await body(actions))) }
+    }
+
+    private func name(_ id: String) -> String {
+        (try? session.store.customer(id: id))?.flatMap(\.email) ?? String(id.prefix(8))
+    }
+
+    private func changeBlock(_ ids: [String], blocking: Bool) {
+        let confirmation = Confirmation.confirmed(by: OperatorActions.osUser)
+        let verb = blocking ? "blocked" : "unblocked"
+        withActions { [self] actions in
+            var failures: [String] = []
+            for id in ids {
+                do {
+                    if blocking {
+                        _ = try await actions.block(customerId: id, confirmation: confirmation)
+                    } else {
+                        _ = try await actions.unblock(customerId: id, confirmation: confirmation)
+                    }
+                } catch {
+                    failures.append("\(name(id)): \(error)")
+                }
+            }
+            guard !failures.isEmpty else { return .succeeded(ids.count == 1 ? "\(verb) \(name(ids[0]))" : "\(verb) \(ids.count) customers") }
+            let done = ids.count - failures.count
+            return .failed("\(done) of \(ids.count) \(verb); failed: \(failures.joined(separator: "; "))")
+        }
+    }
+
+    private func requestAddress(_ customerId: String, _ currency: Currency) {
+        withActions { [self] actions in
+            do {
+                let purse = try await actions.requestAddress(customerId: customerId, currency: currency)
+                return .succeeded("\(currency.rawValue) address for \(name(customerId)): \(purse.address ?? "issued")")
+            } catch {
+                return .failed("no \(currency.rawValue) address for \(name(customerId)): \(error)")
+            }
+        }
+    }
+
+    private func create(_ draft: CustomerDraft) {
+        withActions { actions in
+            do {
+                let customer = try await actions.createCustomer(
+                    CustomerCreateRequest(email: draft.email, description: draft.description, externalId: draft.externalId))
+                return .succeeded("created customer \(customer.email ?? String(customer.id.prefix(8)))")
+            } catch {
+                return .failed("customer not created: \(error)")
+            }
+        }
+    }
+
+    private func update(_ id: String, _ draft: CustomerDraft) {
+        withActions { actions in
+            do {
+                let customer = try await actions.updateCustomer(id: id, email: draft.email, description: draft.description,
+                                                                externalId: draft.externalId)
+                return .succeeded("saved customer \(customer.email ?? String(customer.id.prefix(8)))")
+            } catch {
+                return .failed("customer not saved: \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import CalypsoAPI
+import Foundation
+
+/// Short texts for tables: ids, ages, clock times, states.
+enum Formatting {
+    static func shortId(_ id: String?) -> String {
+        guard let id, !id.isEmpty else { return "—" }
+        return String(id.prefix(8))
+    }
+
+    /// "0x12ab…cd34" for long account names.
+    static func shortAccount(_ account: String) -> String {
+        account.count > 16 ? "\(account.prefix(6))…\(account.suffix(4))" : account
+    }
+
+    /// "12s ago", "5m ago", "3h ago", "4d ago"; "—" when unknown.
+    static func age(_ date: Date?, now: Date) -> String {
+        guard let date else { return "—" }
+        return "\(span(now.timeIntervalSince(date))) ago"
+    }
+
+    /// "in 2h 5m" or "expired 3m ago".
+    static func expiry(_ date: Date?, now: Date) -> String {
+        guard let date else { return "—" }
+        let left = date.timeIntervalSince(now)
+        return left > 0 ? "in \(span(left, precise: true))" : "expired \(span(-left)) ago"
+    }
+
+    static func span(_ interval: TimeInterval, precise: Bool = false) -> String {
+        let seconds = max(0, Int(interval))
+        switch seconds {
+        case ..<60: return "\(seconds)s"
+        case ..<3600: return precise ? "\(seconds / 60)m \(seconds % 60)s" : "\(seconds / 60)m"
+        case ..<86_400: return precise ? "\(seconds / 3600)h \(seconds % 3600 / 60)m" : "\(seconds / 3600)h"
+        default: return "\(seconds / 86_400)d"
+        }
+    }
+
+    /// "14:05:09" in the local time zone.
+    static func clock(_ date: Date, timeZone: TimeZone = .current) -> String {
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let day = ((local % 86_400) + 86_400) % 86_400
+        return String(format: "%02d:%02d:%02d", day / 3600, day % 3600 / 60, day % 60)
+    }
+
+    static func duration(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return seconds == seconds.rounded() ? "\(Int(seconds))s" : String(format: "%.1fs", seconds)
+    }
+
+    static func state(_ state: TransactionState) -> String {
+        switch state {
+        case .memPoolFound: "MEMPOOL"
+        case .pendingComplianceCheck: "COMPLIANCE"
+        case .confirmed: "CONFIRMED"
+        case .declined: "DECLINED"
+        case .unknown(let raw): raw.isEmpty ? "?" : raw
+        }
+    }
+
+    static func status(_ status: PurseStatus) -> String {
+        switch status {
+        case .pendingPayment: "ACTIVE"
+        case .archived: "ARCHIVED"
+        case .declined: "DECLINED"
+        case .unknown(let raw): raw.isEmpty ? "?" : raw
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import DeskModel
+import TerminalUI
+
+/// The top line (account, source, connection, refresh interval, clock) and the counts line.
+enum HeaderBar {
+    static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        let theme = state.theme, header = state.header
+        // Narrow terminals keep the badges, the connection and the clock; the account goes first.
+        let narrow = layout.header.width < 72
+        var left: [Span] = narrow ? [] : [Span("pursedesk ", style: Style(bold: true)), Span(Formatting.shortAccount(header.account))]
+        if header.isSandbox {
+            left += [Span(narrow ? "" : " "), Span(" SANDBOX ", style: theme[.badge])]
+        } else if !narrow {
+            left.append(Span(" @ \(header.sourceLabel)"))
+        }
+        if let reason = state.readOnlyReason {
+            left += [Span(" "), Span(" \(reason.uppercased()) ", style: theme[.badge])]
+        }
+        let connection = Span(" \(connectionText(header.connection, state)) ", style: connectionStyle(header.connection, theme))
+        let interval = narrow ? "" : " every \(Formatting.duration(header.refreshInterval))"
+        let right = Line([connection, Span("\(interval) \(Formatting.clock(state.now))")])
+        SegmentBar(.header, left: Line(left), right: right).render(into: &buffer, area: layout.header, styles: theme.widgetStyles)
+        if !layout.counts.isEmpty, let counts = header.counts {
+            buffer.fill(layout.counts, style: theme[.text])
+            buffer.put(countsLine(counts, theme), x: layout.counts.x + 1, y: layout.counts.y, maxWidth: layout.counts.width - 2, ellipsis: true)
+        }
+    }
+
+    /// "live", "stale 12s: timeout", "error: …" measured against the app clock.
+    static func connectionText(_ connection: ConnectionState, _ state: AppState) -> String {
+        let text = switch connection {
+        case .stale(let since, let reason): "stale \(ConnectionState.age(since, now: state.now)): \(reason)"
+        default: connection.label
+        }
+        // The header keeps its right side whole, so a long failure reason must not push out the rest.
+        return text.count > 48 ? text.prefix(47) + "…" : text
+    }
+
+    private static func connectionStyle(_ connection: ConnectionState, _ theme: Theme) -> Style {
+        switch connection {
+        case .live: theme[.connectionLive]
+        case .stale, .connecting, .offline: theme[.connectionStale]
+        case .error: theme[.connectionError]
+        }
+    }
+
+    private static func countsLine(_ counts: StoreCounts, _ theme: Theme) -> Line {
+        let muted = theme[.muted]
+        func figure(_ label: String, _ value: Int, _ style: Style = Style(bold: true)) -> [Span] {
+            [Span("\(label) ", style: muted), Span("\(value)", style: style), Span("  ")]
+        }
+        var spans = figure("customers", counts.customers) + figure("blocked", counts.blocked, counts.blocked > 0 ? theme[.danger] : Style(bold: true))
+        spans.append(Span("purses ", style: muted))
+        let statuses: [(String, String, ThemeRole)] = [
+            ("PENDING_PAYMENT", "active", .pursePending), ("ARCHIVED", "archived", .purseArchived), ("DECLINED", "declined", .purseDeclined),
+        ]
+        for (key, label, role) in statuses {
+            spans += [Span("\(counts.pursesByStatus[key] ?? 0) \(label)", style: theme[role]), Span(" ")]
+        }
+        spans.append(Span(" "))
+        spans += figure("pending deposits", counts.pendingDeposits, counts.pendingDeposits > 0 ? theme[.stateCompliance] : Style(bold: true))
+        return Line(spans)
+    }
+}

@@ -1,0 +1,33 @@
+import TerminalUI
+
+/// Draws the open dialog, form, picker or help over the view.
+enum ModalLayer {
+    static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        let styles = state.theme.widgetStyles
+        let area = layout.body.isEmpty ? buffer.bounds : layout.body
+        switch state.modal {
+        case .confirm(let pending)?:
+            let title = pending.customerIds.count == 1 ? "\(pending.verb) customer" : "\(pending.verb) \(pending.customerIds.count) customers"
+            ConfirmDialog(title: title, message: pending.question(describing: state.describeOne), keysHint: pending.keysHint,
+                          isDangerous: true).render(into: &buffer, area: area, styles: styles)
+        case .form(let form)?:
+            Form(state: form.state, keysHint: "[tab] next  [enter] save  [esc] cancel").render(into: &buffer, area: area, styles: styles)
+        case .picker(let picker)?:
+            let who = state.customers.customer(id: picker.customerId)?.email ?? Formatting.shortId(picker.customerId)
+            Picker(title: "New address for \(who)", state: picker.state).render(into: &buffer, area: area, styles: styles)
+        case .help(let offset)?:
+            let overlay = HelpOverlay(title: "Keys (esc closes)", sections: HelpContent.sections(state), offset: offset)
+            overlay.render(into: &buffer, area: area, styles: styles)
+        case nil:
+            break
+        }
+    }
+}
+
+extension AppState {
+    /// "ann@example.com (1a2b3c4d)" or the short id.
+    func describeOne(_ id: String) -> String {
+        guard let email = customers.customer(id: id)?.email else { return Formatting.shortId(id) }
+        return "\(email) (\(Formatting.shortId(id)))"
+    }
+}

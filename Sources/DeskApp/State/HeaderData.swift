@@ -1,0 +1,23 @@
+import DeskModel
+import Foundation
+
+/// What the header bar shows.
+public struct HeaderData: Sendable {
+    public var account: String
+    public var sourceLabel: String
+    /// The embedded sandbox: the header shows a SANDBOX badge.
+    public var isSandbox: Bool
+    public var connection: ConnectionState
+    public var refreshInterval: Duration
+    public var counts: StoreCounts?
+
+    public init(account: String, sourceLabel: String, isSandbox: Bool, connection: ConnectionState,
+                refreshInterval: Duration, counts: StoreCounts? = nil) {
+        self.account = account
+        self.sourceLabel = sourceLabel
+        self.isSandbox = isSandbox
+        self.connection = connection
+        self.refreshInterval = refreshInterval
+        self.counts = counts
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import CalypsoAPI
+import TerminalUI
+
+/// A currency offered when issuing an address.
+public struct CurrencyOption: Hashable, Sendable {
+    public var currency: Currency
+    public var blockchain: String?
+
+    public init(currency: Currency, blockchain: String?) {
+        self.currency = currency
+        self.blockchain = blockchain
+    }
+
+    public var label: String { blockchain.map { "\(currency.rawValue)  (\($0))" } ?? currency.rawValue }
+}
+
+/// The currency picker behind `n`.
+public struct CurrencyPicker: Sendable {
+    public var customerId: String
+    public var options: [CurrencyOption]
+    public var state: PickerState
+
+    public init(customerId: String, options: [CurrencyOption]) {
+        self.customerId = customerId
+        self.options = options
+        state = PickerState(options: options.map(\.label))
+    }
+}
+
+/// What sits on top of the current view and takes every key.
+public enum Modal: Sendable {
+    case confirm(PendingAction)
+    case form(CustomerForm)
+    case picker(CurrencyPicker)
+    case help(offset: Int)
+}
+
+/// The one-line input at the bottom: `/` filter or `:` command.
+public enum Prompt: Hashable, Sendable {
+    case filter(TextInputState)
+    case command(TextInputState)
+}
+
+/// A transient message in the status line.
+public struct Flash: Hashable, Sendable {
+    public var message: FlashMessage
+    public var expiresAt: Date
+
+    public init(_ text: String, level: FlashMessage.Level, expiresAt: Date) {
+        message = FlashMessage(text, level: level)
+        self.expiresAt = expiresAt
+    }
+}

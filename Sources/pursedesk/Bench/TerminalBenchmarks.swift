@@ -1,0 +1,110 @@
+import Foundation
+
+/// Figures of the real binary in a real terminal (tmux): cold start, memory, idle CPU, bytes written.
+enum TerminalBenchmarks {
+    static func offlineEnvironment(dataDirectory: URL, home: URL) -> [String: String] {
+        ["CALYPSO_ACCOUNT": StoreScenario.account, "CALYPSO_API_KEY": "bench", "CALYPSO_API_SECRET": "bench-secret",
+         "CALYPSO_BASE_URL": "http://127.0.0.1:1", "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": home.path,
+         "XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "PATH": "/usr/bin:/bin"]
+    }
+
+    /// Cold start to the first frame showing rows, then peak RSS after scrolling and filtering.
+    static func startAndMemory(binary: URL, store: StoreScenario.Built, home: URL, report: BenchReport) throws {
+        var starts: [Double] = []
+        var peak = 0
+        for run in 0..<3 {
+            report.note("cold start, run \(run + 1) of 3")
+            let session = try TmuxSession(
+                command: [binary.path, "dashboard", "--offline", "--data-dir", store.dataDirectory.path],
+                environment: offlineEnvironment(dataDirectory: store.dataDirectory, home: home))
+            guard let elapsed = session.waitFor({ $0.contains("@example.com") }) else {
+                report.note("the dashboard showed no rows within 30 s; screen:\n\(session.capture())")
+                report.add("cold start to first frame, 100k/1M store", "no frame", target: "≤ 300 ms", met: false)
+                return
+            }
+            starts.append(BenchReport.milliseconds(elapsed))
+            if run == 0, let pid = session.panePID {
+                report.note("scrolling and filtering before reading peak memory")
+                for key in ["j", "j", "PageDown", "PageDown", "G", "g"] { try session.send(key) }
+                try session.send("/")
+                for character in "customer99" { try session.send(String(character)) }
+                _ = session.waitFor(timeout: .seconds(5)) { $0.contains("customer99") }
+                try session.send("Escape")
+                usleep(300_000)
+                peak = ProcessProbe.peakRSS(pid) ?? 0
+            }
+            try session.send("q")
+        }
+        let best = starts.min() ?? .nan
+        report.add("cold start to first frame, \(store.label) store (best of 3)", String(format: "%.0f ms (runs %@)", best,
+                   starts.map { String(format: "%.0f", $0) }.joined(separator: ", ")), target: "≤ 300 ms", met: best <= 300)
+        report.add("peak RSS with the \(store.label) store open", String(format: "%.1f MB", Double(peak) / 1_048_576),
+                   target: "≤ 150 MB", met: peak > 0 && peak <= 150 * 1_048_576)
+    }
+
+    /// Bytes the program writes to the terminal when the selection moves one row (two rows repaint).
+    static func bytesPerRowChange(binary: URL, store: StoreScenario.Built, home: URL, report: BenchReport) throws {
+        let session = try TmuxSession(
+            command: [binary.path, "dashboard", "--offline", "--data-dir", store.dataDirectory.path],
+            environment: offlineEnvironment(dataDirectory: store.dataDirectory, home: home), width: 100, height: 30)
+        report.note("terminal bytes for one row move")
+        guard session.waitFor({ $0.contains("@example.com") }) != nil else { return }
+        usleep(500_000)
+        let file = home.appendingPathComponent("pane-output-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        try session.pipeOutput(to: file)
+        usleep(200_000)
+        let before = (try? Data(contentsOf: file).count) ?? 0
+        try session.send("j")
+        usleep(600_000)
+        let bytes = ((try? Data(contentsOf: file).count) ?? 0) - before
+        let changedCells = 2 * 100
+        report.add("terminal bytes for a one-row move (2 rows × 100 cells)", "\(bytes) bytes for \(changedCells) cells",
+                   target: "≤ \(2 * changedCells) bytes", met: bytes > 0 && bytes <= 2 * changedCells)
+        try session.send("q")
+    }
+
+    /// CPU the dashboard uses while nothing is pressed, on a live sandbox in another process.
+    static func idleCPU(binary: URL, seconds: Double, home: URL, report: BenchReport) throws {
+        report.note("idle CPU: starting a sandbox and the dashboard on it")
+        let sandbox = Process()
+        sandbox.executableURL = binary
+        sandbox.arguments = ["sandbox", "--json", "--seed-customers", "1000", "--deposit-rate", "1"]
+        let output = Pipe()
+        sandbox.standardOutput = output
+        sandbox.standardError = FileHandle.nullDevice
+        try sandbox.run()
+        defer { sandbox.terminate(); sandbox.waitUntilExit() }
+        var firstLine = Data()
+        while !firstLine.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            firstLine.append(chunk)
+        }
+        guard let json = try? JSONSerialization.jsonObject(with: firstLine.split(separator: UInt8(ascii: "\n")).first ?? Data()) as? [String: Any],
+              let baseURL = json["baseURL"] as? String, let account = json["account"] as? String, let key = json["apiKey"] as? String,
+              let secret = json["apiSecret"] as? String else {
+            report.add("idle CPU on the live sandbox", "sandbox did not start", target: "≤ 0.3 %", met: false)
+            return
+        }
+        var environment = offlineEnvironment(dataDirectory: home, home: home)
+        environment["CALYPSO_BASE_URL"] = baseURL
+        environment["CALYPSO_ACCOUNT"] = account
+        environment["CALYPSO_API_KEY"] = key
+        environment["CALYPSO_API_SECRET"] = secret
+        let session = try TmuxSession(command: [binary.path, "dashboard", "--data-dir", home.appendingPathComponent("idle").path],
+                                      environment: environment)
+        guard session.waitFor({ $0.contains("live") }) != nil, let pid = session.panePID else {
+            report.add("idle CPU on the live sandbox", "dashboard not live", target: "≤ 0.3 %", met: false)
+            return
+        }
+        sleep(3)
+        guard let start = ProcessProbe.cpuTicks(pid) else { return }
+        usleep(UInt32(seconds * 1_000_000))
+        guard let end = ProcessProbe.cpuTicks(pid) else { return }
+        let percent = Double(end - start) / ProcessProbe.ticksPerSecond / seconds * 100
+        report.add(String(format: "idle CPU on the live sandbox, default refresh, %.0f s", seconds), String(format: "%.2f %% of one core", percent),
+                   target: "≤ 0.3 %", met: percent <= 0.3)
+        try session.send("q")
+    }
+}

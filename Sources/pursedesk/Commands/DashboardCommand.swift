@@ -1,0 +1,59 @@
+import ArgumentParser
+import DeskApp
+import Foundation
+import TerminalUI
+
+struct DashboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Open the full-screen dashboard (what plain `pursedesk` does).",
+        discussion: """
+            Without credentials it starts an embedded sandbox with live traffic (marked SANDBOX). \
+            Press ? inside for the keys; docs/KEYS.md lists them and how to remap them in the config's [keys] table.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Disable everything that changes data (block, unblock, new address, create, edit).") var readonly = false
+    @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or NAME.toml in $XDG_CONFIG_HOME/pursedesk/themes.")
+    var theme: String?
+    @Flag(help: "Show what is stored locally; make no requests (implies --readonly).") var offline = false
+
+    func run() async throws {
+        try await runReporting {
+            try TerminalCheck.requireInteractiveTerminal()
+            let context = try CommandContext(global)
+            if offline && context.configuration.credentials == nil {
+                throw CommandFailure(message: "--offline shows a configured account's stored data, but no credentials are configured",
+                                     exitCode: ExitStatus.configuration)
+            }
+            let catalog = ThemeCatalog()
+            var warnings: [String] = []
+            let chosenTheme: Theme
+            do {
+                chosenTheme = try catalog.load(theme ?? context.configuration.theme)
+            } catch {
+                warnings.append("\(error); using the default theme")
+                chosenTheme = .standard
+            }
+            for warning in warnings { Terminal.printError("warning: \(warning)") }
+
+            let launch = context.configuration.credentials == nil
+                ? try await DashboardLaunch.sandbox(context, readOnly: readonly)
+                : try await DashboardLaunch.remote(context, readOnly: readonly, offline: offline)
+            let session = launch.session
+            let readOnlyReason: String? = offline ? "offline" : (readonly ? "read-only" : nil)
+            let setup = AppState.Setup(
+                account: session.account, sourceLabel: session.source.label, isSandbox: session.source == .embeddedSandbox,
+                readOnlyReason: readOnlyReason, offline: offline, refreshInterval: session.refreshInterval,
+                currencies: session.currencies.map { CurrencyOption(currency: $0.currency, blockchain: $0.blockchain) }, theme: chosenTheme, keyBindings: context.configuration.keyBindings,
+                warnings: warnings + launch.warnings, size: TerminalSize(width: 80, height: 24))
+            do {
+                try await DashboardRunner.run(session: session, setup: setup, themes: catalog) { try NcursesBackend() }
+            } catch {
+                await launch.stop()
+                throw CommandFailure(message: "\(error)", exitCode: 1)
+            }
+            await launch.stop()
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import CalypsoAPI
+import CalypsoSandbox
+import DeskApp
+import DeskModel
+import Foundation
+import PursedeskConfig
+
+/// The session the dashboard shows, and what keeps it alive: the embedded sandbox when no
+/// credentials are configured, the sync engine's loop, and the sandbox's scratch store.
+struct DashboardLaunch {
+    let session: DeskSession
+    /// Things to tell the operator in the first flash (e.g. the currency list fell back).
+    let warnings: [String]
+    private let engineLoop: Task<Void, Never>?
+    private let sandbox: SandboxServer?
+    private let scratchDirectory: URL?
+
+    /// The embedded sandbox: 200 customers, about one deposit a second, a state step every 3 s.
+    static func sandbox(_ context: CommandContext, readOnly: Bool) async throws -> DashboardLaunch {
+        var configuration = SandboxConfiguration()
+        configuration.seedCustomers = 200
+        configuration.timeScale = 1
+        configuration.traffic = TrafficSettings(enabled: true, depositsPerSecond: 1, declineShare: 0.1, blockedShare: 0.05, stepSeconds: 3)
+        let sandbox = SandboxServer(configuration: configuration)
+        do {
+            try await sandbox.start()
+        } catch {
+            throw CommandFailure(message: "the embedded sandbox could not start: \(error)", exitCode: 1)
+        }
+        // A fresh store per run: the sandbox's world is new every time, so yesterday's deposits would only confuse.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-sandbox-\(UUID().uuidString)")
+        let store: DeskStore
+        do {
+            store = try DeskStore.open(dataDirectory: scratch, account: sandbox.account)
+            let customers = await sandbox.state().customers
+            _ = try store.importCustomers(customers)
+            for customer in customers where customer.blocked { try store.upsertCustomer(customer, origin: .imported) }
+        } catch {
+            await sandbox.stop()
+            try? FileManager.default.removeItem(at: scratch)
+            throw CommandFailure(message: "cannot prepare the sandbox store in \(scratch.path): \(error)", exitCode: 1)
+        }
+        let client = CalypsoClient(credentials: sandbox.credentials)
+        let currencies = configuration.currencies.map { CurrencyOption(currency: $0.code, blockchain: $0.blockchain) }
+        return make(account: sandbox.account, source: .embeddedSandbox, client: client, store: store, context: context,
+                    readOnly: readOnly, offline: false, currencies: currencies, warnings: [], sandbox: sandbox, scratch: scratch)
+    }
+
+    /// The configured account over the real API (or, offline, only what is stored).
+    static func remote(_ context: CommandContext, readOnly: Bool, offline: Bool) async throws -> DashboardLaunch {
+        let client = try context.client()
+        let credentials = client.credentials
+        let store: DeskStore
+        do {
+            store = try DeskStore.open(dataDirectory: context.configuration.dataDirectory, account: credentials.account)
+        } catch {
+            throw CommandFailure(message: "cannot open the local store in \(context.configuration.dataDirectory.path): \(error)",
+                                 exitCode: ExitStatus.configuration)
+        }
+        var warnings: [String] = []
+        var currencies = builtinCurrencies
+        if !offline {
+            do {
+                let pairs = try await client.exchangePairs().currencyPairs
+                let listed = pairs.filter { $0.value.crypto != false }
+                    .map { CurrencyOption(currency: Currency($0.key), blockchain: $0.value.blockchainName) }
+                    .sorted { $0.currency < $1.currency }
+                if !listed.isEmpty { currencies = listed }
+            } catch {
+                warnings.append("currency list unavailable (\(error)); offering the built-in list")
+            }
+        }
+        return make(account: credentials.account, source: .remote(credentials.baseURL), client: client, store: store, context: context,
+                    readOnly: readOnly || offline, offline: offline, currencies: currencies, warnings: warnings, sandbox: nil, scratch: nil)
+    }
+
+    private static var builtinCurrencies: [CurrencyOption] {
+        SandboxCurrency.assumedDefaults.map { CurrencyOption(currency: $0.code, blockchain: $0.blockchain) }
+    }
+
+    private static func make(account: String, source: DeskSession.Source, client: CalypsoClient, store: DeskStore, context: CommandContext,
+                             readOnly: Bool, offline: Bool, currencies: [CurrencyOption], warnings: [String], sandbox: SandboxServer?,
+                             scratch: URL?) -> DashboardLaunch {
+        let configuration = context.configuration
+        let interval = Duration.milliseconds(Int(configuration.refreshInterval * 1000))
+        let events = EventHub<DeskEvent>()
+        let engine = SyncEngine(api: client, store: store, events: events,
+                                settings: SyncSettings(refreshInterval: interval, requestsPerSecond: configuration.requestBudget))
+        let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events)
+        let session = DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
+                                  currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval)
+        let loop = offline ? nil : Task { await engine.run() }
+        return DashboardLaunch(session: session, warnings: warnings, engineLoop: loop, sandbox: sandbox,
+                               scratchDirectory: scratch)
+    }
+
+    /// Stops the engine and the sandbox and removes the sandbox's scratch store.
+    func stop() async {
+        if let engineLoop {
+            engineLoop.cancel()
+            await engineLoop.value
+        }
+        session.events.finish()
+        await sandbox?.stop()
+        if let scratchDirectory { try? FileManager.default.removeItem(at: scratchDirectory) }
+    }
+}
