@@ -65,6 +65,7 @@ let package = Package(
             name: "TerminalUI",
             dependencies: ["CNcursesw"]
         ),
+        .target(name: "TmuxDriver"),
         .target(
             name: "DeskApp",
             dependencies: ["DeskModel", "TerminalUI", "CalypsoAPI", "PursedeskConfig"]
@@ -72,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "pursedesk",
             dependencies: [
-                "CalypsoAPI", "CalypsoSandbox", "DeskModel", "DeskApp", "TerminalUI", "PursedeskConfig",
+                "CalypsoAPI", "CalypsoSandbox", "DeskModel", "DeskApp", "TerminalUI", "PursedeskConfig", "TmuxDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +89,6 @@ let package = Package(
         .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"]),
-        .testTarget(name: "PursedeskCLITests", dependencies: ["pursedesk", "CalypsoSandbox", "CalypsoAPI"]),
+        .testTarget(name: "PursedeskCLITests", dependencies: ["pursedesk", "CalypsoSandbox", "CalypsoAPI", "DeskModel", "TmuxDriver"]),
     ]
 )

@@ -1,14 +1,57 @@
+import CalypsoAPI
 @testable import DeskApp
 import DeskModel
+import Foundation
+import TerminalUI
 import Testing
 
 @Suite struct CustomerListTests {
     static let many = (0..<2_000).map { Fixtures.customer($0, blocked: $0 % 7 == 0, pending: $0 % 5) }
 
+    /// A plain scan over the customers' lowercased texts, without the list's index.
     func brute(_ list: [CustomerSummary], _ filter: String) -> Set<String> {
-        let matcher = CustomerFilter(filter)
-        return Set(list.filter { matcher.matches(CustomerSearchFields($0), blocked: $0.blocked) }.map(\.id))
+        let terms = CustomerFilter(filter).terms
+        return Set(list.filter { customer in terms.allSatisfy { Self.reference($0, customer) } }.map(\.id))
     }
+
+    static func reference(_ term: CustomerFilter.Term, _ customer: CustomerSummary) -> Bool {
+        func has(_ text: String?) -> Bool {
+            let haystack = Array((text ?? "").lowercased().utf8)
+            return term.needle.isEmpty || (0..<max(0, haystack.count - term.needle.count + 1)).contains {
+                haystack[$0..<$0 + term.needle.count].elementsEqual(term.needle)
+            }
+        }
+        switch term.field {
+        case .any: return has(customer.email) || has(customer.id) || has(customer.externalId) || has(customer.description)
+        case .text(.email): return has(customer.email)
+        case .text(.id): return has(customer.id)
+        case .text(.externalId): return has(customer.externalId)
+        case .text(.description): return has(customer.description)
+        case .blocked:
+            if term.value.isEmpty { return true }
+            if "yes".hasPrefix(term.value) || "true".hasPrefix(term.value) { return customer.blocked }
+            if "no".hasPrefix(term.value) || "false".hasPrefix(term.value) { return !customer.blocked }
+            return false
+        }
+    }
+
+    /// `decomposed` adds "e" + U+0301, which String comparison does not order consistently with "é"
+    /// ("é" == "e\u{301}" and "é" < "é1", yet not "e\u{301}" < "é1"), so no sort can be checked with it.
+    static func randomCustomers(_ count: Int, from first: Int = 0, decomposed: Bool = false,
+                                using generator: inout some RandomNumberGenerator) -> [CustomerSummary] {
+        let pieces = ["a", "b", "ab", "Ba", "é", "貴", "-", "1", "12", ""] + (decomposed ? ["e\u{301}"] : [])
+        func text() -> String? {
+            Int.random(in: 0..<6, using: &generator) == 0 ? nil : (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        return (first..<first + count).map { number in
+            CustomerSummary(id: "c\(number % 7)-\(number)", email: text(), externalId: text(), description: text(),
+                            blocked: Bool.random(using: &generator), purseCount: Int.random(in: 0...3, using: &generator),
+                            pendingDeposits: Int.random(in: 0...3, using: &generator),
+                            lastDepositAt: Bool.random(using: &generator) ? nil : Date(timeIntervalSince1970: Double(Int.random(in: 0...5, using: &generator))))
+        }
+    }
+
+    func shown(_ list: CustomerList) -> [String] { list.rows.map { list.customers[$0].id } }
 
     @Test func narrowingGivesTheSameRowsAsAFullScan() {
         var list = CustomerList(Self.many)
@@ -53,4 +96,90 @@ import Testing
         list.upsert([blocked])
         #expect(list.row(of: changed.id) == nil)
     }
+
+    @Test func aMatchMustNotSpanTwoFields() {
+        let list = [CustomerSummary(id: "x", email: "ab", externalId: "cd", description: "ef")]
+        #expect(brute(list, "bc").isEmpty)
+        #expect(CustomerList(list).rowsAfter("bc").rows.isEmpty)
+        #expect(CustomerList(list).rowsAfter("cd").rows.count == 1)
+        #expect(CustomerList(list).rowsAfter("email:cd").rows.isEmpty)
+    }
+
+    @Test func typedAndBackspacedFiltersMatchAFullScan() {
+        var generator = SeededGenerator(seed: 7)
+        var customers = Self.randomCustomers(600, decomposed: true, using: &generator)
+        var list = CustomerList(customers).sorted(CustomerSort(column: .purses, direction: .descending))
+        var fresh = list
+        let keys = ["a", "b", "1", "-", "é", "貴", " ", ":", "\u{301}", "e", "x", "t", "⌫", "⌫", "⌫"]
+        var typed = ""
+        for step in 0..<1_500 {
+            let key = step % 400 == 0 ? ["email:", "ext:", "blocked:y", "desc:", "id:c1"].randomElement(using: &generator)! : keys.randomElement(using: &generator)!
+            if key == "⌫" { _ = typed.popLast() } else { typed += key }
+            if step % 97 == 0 { typed = "" }
+            if step % 150 == 75 {
+                var changed = Self.randomCustomers(2, from: 1000 + step, decomposed: true, using: &generator)
+                changed[0].id = customers[step % customers.count].id
+                customers[step % customers.count] = changed[0]
+                customers.append(changed[1])
+                list.upsert(changed)
+                fresh = CustomerList(customers).sorted(fresh.sort)
+            }
+            list.setFilter(typed)
+            #expect(Set(shown(list)) == brute(customers, typed), "after \(typed)")
+            #expect(shown(list) == shown(fresh.rowsAfter(typed)), "after \(typed)")
+        }
+    }
+
+    @Test func cachedSortOrdersEqualAFreshSortAfterUpserts() {
+        var generator = SeededGenerator(seed: 11)
+        var customers = Self.randomCustomers(400, using: &generator)
+        var list = CustomerList(customers)
+        list.setFilter("a")
+        for round in 0..<12 {
+            var changed = Self.randomCustomers(5, from: round * 1000 + 1000, using: &generator)
+            for position in 0..<changed.count - 2 {
+                let target = Int.random(in: 0..<customers.count, using: &generator)
+                changed[position].id = customers[target].id
+            }
+            for customer in changed {
+                if let target = customers.firstIndex(where: { $0.id == customer.id }) { customers[target] = customer } else { customers.append(customer) }
+            }
+            list.upsert(changed)
+            let sorts: [CustomerSort?] = [nil] + CustomerColumn.allCases.flatMap { column in
+                [SortDirection.ascending, .descending].map { CustomerSort(column: column, direction: $0) }
+            }
+            for sort in sorts {
+                list.setSort(sort)
+                #expect(shown(list) == shown(CustomerList(customers).sorted(sort).rowsAfter("a")), "\(String(describing: sort)) round \(round)")
+            }
+            list.setScope(round % 2 == 0 ? .blockedOnly : .all)
+            list.setScope(.all)
+        }
+    }
+
+    @Test func descendingIsAscendingReversed() {
+        var generator = SeededGenerator(seed: 3)
+        let customers = Self.randomCustomers(500, using: &generator)
+        for column in CustomerColumn.allCases {
+            let precedes = { (a: Int, b: Int) in column.ascending(customers[b], customers[a]) ?? (b < a) }
+            let descending = CustomerList(customers).sorted(CustomerSort(column: column, direction: .descending))
+            #expect(descending.rows == customers.indices.sorted(by: precedes), "\(column)")
+        }
+    }
 }
+
+extension CustomerList {
+    func sorted(_ sort: CustomerSort?) -> CustomerList {
+        var list = self
+        list.setSort(sort)
+        return list
+    }
+
+    func rowsAfter(_ filter: String) -> CustomerList {
+        var list = self
+        list.setFilter(filter)
+        return list
+    }
+}
+
+typealias SeededGenerator = SplitMix64

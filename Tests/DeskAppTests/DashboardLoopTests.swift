@@ -47,11 +47,27 @@ import TerminalUI
             }
             return false
         }
+
+        /// Steps until no frame was drawn for `quiet`: every load the start asked for has arrived.
+        func settle(quiet: Duration = .milliseconds(300), timeout: Duration = .seconds(10)) async {
+            let deadline = ContinuousClock.now + timeout
+            var lastChange = ContinuousClock.now
+            var frames = backend.frames.count
+            while ContinuousClock.now < deadline, ContinuousClock.now - lastChange < quiet {
+                loop.step(keyTimeout: .zero)
+                if backend.frames.count != frames {
+                    frames = backend.frames.count
+                    lastChange = ContinuousClock.now
+                }
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
     }
 
     @Test func drawsOnlyWhatChanged() async throws {
         let harness = try Harness()
         #expect(await harness.stepUntil("ann@example.com"))
+        await harness.settle()
         let drawn = harness.backend.frames.count
         let before = try #require(harness.backend.lastFrame)
         harness.loop.step(keyTimeout: .zero)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxDriver
 
 /// The real `pursedesk` binary in a real terminal (tmux), on the embedded sandbox, driven with
 /// send-keys and read with capture-pane, the way an operator would use it.
@@ -111,20 +112,13 @@ struct DashboardEndToEndTests {
     }
 }
 
-/// A private tmux server with one shell in a 100×30 window, and the dashboard started in it.
+/// A shell in a 100×30 tmux window, and the dashboard started in it with no Calypso credentials
+/// (so: the embedded sandbox).
 final class TmuxDashboard {
-    static let tmuxPath: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    static let tmuxPath = TmuxServer.executable
 
-    struct Timeout: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    private let socket = "pd-e2e-\(UUID().uuidString.prefix(8))"
-    private let session = "dash"
     private let home: URL
+    private var server: TmuxServer?
 
     init() throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-e2e-\(UUID().uuidString)")
@@ -133,113 +127,65 @@ final class TmuxDashboard {
         }
     }
 
-    /// Starts the shell, then the dashboard in it with no Calypso credentials (so: the embedded sandbox).
-    func start() throws {
-        tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30",
-              "env", "-i", "PATH=/usr/bin:/bin", "HOME=\(home.appendingPathComponent("home").path)", "PS1=$ ", "TERM=xterm-256color",
-              "LANG=C.UTF-8", "bash", "--norc", "--noprofile"])
+    func start(environment extra: [String: String] = [:], arguments: [String] = []) throws {
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": home.appendingPathComponent("home").path, "PS1": "$ ",
+                           "TERM": "xterm-256color", "LANG": "C.UTF-8"].merging(extra) { $1 }
+        let server = try TmuxServer(command: ["bash", "--norc", "--noprofile"], environment: environment)
+        self.server = server
         let command = "XDG_DATA_HOME=\(home.appendingPathComponent("data").path) XDG_CONFIG_HOME=\(home.appendingPathComponent("config").path) "
-            + PursedeskBinary.url.path
-        tmux(["send-keys", "-t", session, "-l", command])
-        tmux(["send-keys", "-t", session, "Enter"])
+            + ([PursedeskBinary.url.path] + arguments).joined(separator: " ")
+        server.type(command)
+        server.send("Enter")
     }
 
-    func screen() -> String {
-        tmux(["capture-pane", "-p", "-t", session], capturing: true)
+    private var tmux: TmuxServer {
+        guard let server else { preconditionFailure("start() first") }
+        return server
     }
 
-    /// Named keys ("Enter", "Escape") or single characters.
-    func send(_ key: String) {
-        tmux(["send-keys", "-t", session, key])
-    }
-
-    func type(_ text: String) {
-        tmux(["send-keys", "-t", session, "-l", text])
-    }
-
-    func resize(width: Int, height: Int) {
-        tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
-    }
-
-    /// Polls the screen until `text` shows; sleeps without holding a thread.
-    func expect(_ text: String, timeout: TimeInterval = 30) async throws {
-        _ = try await expectLine(timeout: timeout, { $0.contains(text) }, describing: "\"\(text)\"")
-    }
+    func screen() -> String { tmux.screen() }
+    func send(_ key: String) { tmux.send(key) }
+    func type(_ text: String) { tmux.type(text) }
+    func resize(width: Int, height: Int) { tmux.resize(width: width, height: height) }
+    func expect(_ text: String, timeout: TimeInterval = 30) async throws { try await tmux.expect(text, timeout: timeout) }
+    func expectGone(_ text: String, timeout: TimeInterval = 10) async throws { try await tmux.expectGone(text, timeout: timeout) }
 
     @discardableResult
-    func expectLine(timeout: TimeInterval = 30, _ matches: (String) -> Bool, describing: String = "a matching line") async throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        repeat {
-            last = screen()
-            if let line = last.split(separator: "\n").first(where: { matches(String($0)) }) { return String(line) }
-            try await Task.sleep(for: .milliseconds(100))
-        } while Date() < deadline
-        throw Timeout(description: "waited \(Int(timeout))s for \(describing); the screen was:\n\(last)")
-    }
-
-    func expectGone(_ text: String, timeout: TimeInterval = 10) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        repeat {
-            if !screen().contains(text) { return }
-            try await Task.sleep(for: .milliseconds(100))
-        } while Date() < deadline
-        throw Timeout(description: "\"\(text)\" stayed on screen:\n\(screen())")
+    func expectLine(timeout: TimeInterval = 30, _ matches: (String) -> Bool) async throws -> String {
+        try await tmux.expectLine(timeout: timeout, matches)
     }
 
     /// `q` from the top view, then the shell must answer.
     func quitAndExpectShell() async throws {
         send("q")
+        try await expectShell()
+    }
+
+    /// The dashboard is gone and the shell answers a command: the terminal was given back.
+    func expectShell() async throws {
         try await expectGone("SANDBOX")
+        try await expectShellAnswers()
+    }
+
+    /// The shell runs a command typed at its prompt.
+    func expectShellAnswers() async throws {
         type("echo READY-$((1+1))")
         send("Enter")
         try await expect("READY-2", timeout: 15)
     }
 
-    func kill() {
-        tmux(["kill-server"])
-        try? FileManager.default.removeItem(at: home)
+    /// The terminal as the shell finds it after the dashboard: cursor shown, main screen back.
+    var terminalRestored: Bool { tmux.paneFormat("cursor_flag") == "1" && tmux.paneFormat("alternate_on") == "0" }
+
+    /// The dashboard's process: the shell's child.
+    var dashboardPID: Int32? {
+        guard let shell = tmux.panePID,
+              let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+        return children.split(separator: " ").compactMap { Int32($0) }.first
     }
 
-    /// Runs tmux with posix_spawn and waitpid: `Process` waits until every descendant has closed a
-    /// descriptor it passes on, and the server `new-session` forks keeps it open for good.
-    @discardableResult
-    private func tmux(_ arguments: [String], capturing: Bool = false) -> String {
-        let output = home.appendingPathComponent("tmux-\(UUID().uuidString).out")
-        let executable = Self.tmuxPath ?? "/usr/bin/tmux"
-        let argv = ([executable, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        #if os(Linux)
-        var actions = posix_spawn_file_actions_t()
-        #else
-        var actions: posix_spawn_file_actions_t?
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capturing ? output.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        // The test process's threads block most signals; a tmux server inheriting that mask could
-        // never reap its panes, so kill-server would wait forever.
-        #if os(Linux)
-        var attributes = posix_spawnattr_t()
-        #else
-        var attributes: posix_spawnattr_t?
-        #endif
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid = pid_t()
-        guard posix_spawn(&pid, executable, &actions, &attributes, argv, environ) == 0 else { return "" }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        guard capturing else { return "" }
-        defer { try? FileManager.default.removeItem(at: output) }
-        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    func kill() {
+        server?.kill()
+        try? FileManager.default.removeItem(at: home)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Turns an HTTP answer into the expected value or a typed error; never traps on what arrives.
 enum ResponseDecoder {
     static func decode<Response: Decodable>(_ type: Response.Type, from reply: HTTPReply, now: Date) throws(CalypsoError) -> Response {
-        let serverDate = reply.header("Date").flatMap(parseHTTPDate)
+        // Only an error needs the server's clock; parsing it costs a DateFormatter.
+        var serverDate: Date? { reply.header("Date").flatMap(parseHTTPDate) }
         let isSuccess = (200..<300).contains(reply.status)
         // A success body is parsed a second time only when it may hold an error object.
         let mayHoldError = !isSuccess || contains(reply.body, Array("errorCode".utf8))

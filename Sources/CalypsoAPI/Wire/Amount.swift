@@ -17,14 +17,17 @@ public struct Amount: Hashable, Sendable, Comparable, Codable, CustomStringConve
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            guard let amount = Amount(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an amount: \(text.prefix(40))")
-            }
-            self = amount
+        // Numbers are the documented form, so they are tried first: a failed decode throws, and
+        // throwing for every amount of every page is measurable.
+        if let number = try? container.decode(Decimal.self) {
+            value = number
             return
         }
-        value = try container.decode(Decimal.self)
+        let text = try container.decode(String.self)
+        guard let amount = Amount(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an amount: \(text.prefix(40))")
+        }
+        self = amount
     }
 
     public func encode(to encoder: Encoder) throws {

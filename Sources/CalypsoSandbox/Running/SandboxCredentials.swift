@@ -1,3 +1,4 @@
+import CalypsoAPI
 /// The one merchant account and API key pair a sandbox accepts, derived from its seed.
 struct SandboxCredentials: Sendable {
     let account: String

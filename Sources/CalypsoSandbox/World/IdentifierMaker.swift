@@ -1,3 +1,4 @@
+import CalypsoAPI
 import Foundation
 
 /// Ids, keys, addresses and hashes drawn from the world's generator.

@@ -23,9 +23,18 @@ public final class DashboardLoop {
         apply(.started)
     }
 
-    /// Runs until the operator quits.
-    public func run(keyTimeout: Duration = .milliseconds(40)) {
-        while step(keyTimeout: keyTimeout) {}
+    /// Runs until the operator quits, sleeping between keys, messages and clock seconds.
+    public func run() {
+        if let wake = backend.wakeSignal { mailbox.onPost { wake.signal() } }
+        while step(keyTimeout: nextWait()) {}
+    }
+
+    /// Until the next clock second or the next batch of events, whichever comes first.
+    private func nextWait() -> Duration {
+        let now = Date().timeIntervalSince1970
+        let untilSecond = Duration.milliseconds(Int((1 - (now - now.rounded(.down))) * 1000) + 1)
+        guard backend.wakeSignal != nil else { return min(untilSecond, .milliseconds(40)) }
+        return min(untilSecond, mailbox.nextBatchDue() ?? untilSecond)
     }
 
     /// One turn: at most one key, every waiting message, the clock, and a frame if anything

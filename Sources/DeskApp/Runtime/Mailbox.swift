@@ -14,17 +14,32 @@ public final class Mailbox: Sendable {
 
     private let contents = Locked(Contents())
     private let eventInterval: Duration
+    private let wake = Locked<(@Sendable () -> Void)?>(nil)
 
     public init(eventInterval: Duration = .milliseconds(250)) {
         self.eventInterval = eventInterval
     }
 
+    /// Called after every post, to wake the UI thread.
+    public func onPost(_ action: @escaping @Sendable () -> Void) {
+        wake.withLock { $0 = action }
+    }
+
     public func post(_ message: AppMessage) {
         contents.withLock { $0.messages.append(message) }
+        wake.current?()
     }
 
     public func post(event: DeskEvent) {
         contents.withLock { $0.events.append(event) }
+        wake.current?()
+    }
+
+    /// How long until held events are due as a batch; nil when none are held.
+    public func nextBatchDue(now: ContinuousClock.Instant = .now) -> Duration? {
+        contents.withLock { contents in
+            contents.events.isEmpty ? nil : max(.zero, eventInterval - (now - contents.lastEventBatch))
+        }
     }
 
     /// Everything waiting, with due events as one `.modelEvents` batch at the end.

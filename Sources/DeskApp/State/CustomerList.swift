@@ -1,22 +1,22 @@
 import DeskModel
 
-/// Every customer in memory with the filtered, sorted rows the table shows. Sorting happens once
-/// per sort change; a longer filter narrows the previous result; a changed customer is moved by
-/// binary search instead of re-sorting everything.
+/// Every customer in memory with the filtered, sorted rows the table shows. Each column's order is
+/// kept ready, so a sort change only walks it; a longer filter re-checks only the rows it showed; a
+/// changed customer is merged into each order instead of re-sorting everything.
 public struct CustomerList: Sendable {
     public enum Scope: Hashable, Sendable {
         case all, blockedOnly
     }
 
     public private(set) var customers: [CustomerSummary] = []
-    private var search: [CustomerSearchFields] = []
+    private var search = CustomerSearchIndex([])
+    private var blocked = Bitmap(count: 0, filled: false)
     private var indexById: [String: Int] = [:]
-    /// Indices into `customers` in sort order.
-    private var sorted: [Int] = []
+    private var orders = SortOrders([])
+    private var matches = FilterMatches(count: 0)
     /// The rows shown: indices into `customers`, in sort order, matching the filter and scope.
     public private(set) var rows: [Int] = []
     public private(set) var sort: CustomerSort?
-    public private(set) var filter = CustomerFilter("")
     public private(set) var scope = Scope.all
 
     public init(_ customers: [CustomerSummary] = []) {
@@ -24,6 +24,7 @@ public struct CustomerList: Sendable {
     }
 
     public var count: Int { customers.count }
+    public var filter: CustomerFilter { matches.filter }
 
     public func customer(atRow row: Int) -> CustomerSummary? {
         rows.indices.contains(row) ? customers[rows[row]] : nil
@@ -42,62 +43,70 @@ public struct CustomerList: Sendable {
 
     public mutating func replaceAll(_ list: [CustomerSummary]) {
         customers = list
-        search = list.map(CustomerSearchFields.init)
+        search = CustomerSearchIndex(list)
+        blocked = Bitmap(list.indices.filter { list[$0].blocked }, count: list.count)
         indexById = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        resort()
+        orders = SortOrders(list)
+        matches.rescan(search: search, blocked: blocked)
+        showAll()
     }
 
     public mutating func setSort(_ newSort: CustomerSort?) {
         guard newSort != sort else { return }
         sort = newSort
-        resort()
+        showAll()
     }
 
     public mutating func setFilter(_ text: String) {
-        let next = CustomerFilter(text)
-        guard next != filter else { return }
-        let previous = filter
-        filter = next
-        rows = next.narrows(previous) ? rows.filter(isShown) : sorted.filter(isShown)
+        switch matches.set(CustomerFilter(text), search: search, blocked: blocked) {
+        case .unchanged: break
+        case .narrowed: rows.removeAll { !matches.accepted[$0] }
+        case .replaced: showAll()
+        }
     }
 
     public mutating func setScope(_ newScope: Scope) {
         guard newScope != scope else { return }
         scope = newScope
-        rows = sorted.filter(isShown)
+        showAll()
     }
 
     /// Adds new customers and moves changed ones to where the sort puts them.
     public mutating func upsert(_ changed: [CustomerSummary]) {
+        var moved: [Int] = []
         for customer in changed {
             if let index = indexById[customer.id] {
                 guard customers[index] != customer else { continue }
-                remove(index, from: &sorted)
-                if isShown(index) { remove(index, from: &rows) }
                 customers[index] = customer
-                search[index] = CustomerSearchFields(customer)
-                insert(index, into: &sorted)
-                if isShown(index) { insert(index, into: &rows) }
+                blocked[index] = customer.blocked
+                search.replace(index, with: customer)
+                if !moved.contains(index) { moved.append(index) }
             } else {
                 let index = customers.count
                 customers.append(customer)
-                search.append(CustomerSearchFields(customer))
+                blocked.append(customer.blocked)
+                search.append(customer)
                 indexById[customer.id] = index
-                insert(index, into: &sorted)
-                if isShown(index) { insert(index, into: &rows) }
+                moved.append(index)
             }
         }
+        guard !moved.isEmpty else { return }
+        orders.update(moved, customers)
+        matches.update(moved, search: search, blocked: blocked)
+        rows = SortOrders.merge(rows, removing: Bitmap(moved, count: customers.count), inserting: moved.filter(isShown), by: precedes)
     }
 
     private func isShown(_ index: Int) -> Bool {
-        if scope == .blockedOnly && !customers[index].blocked { return false }
-        return filter.isEmpty || filter.matches(search[index], blocked: customers[index].blocked)
+        matches.accepted[index] && (scope == .all || blocked[index])
     }
 
-    private mutating func resort() {
-        sorted = Array(customers.indices)
-        if sort != nil { sorted.sort(by: precedes) }
-        rows = sorted.filter(isShown)
+    private mutating func showAll() {
+        var shown: [Int] = []
+        shown.reserveCapacity(customers.count)
+        orders.forEach(in: sort, count: customers.count) { index in
+            if isShown(index) { shown.append(index) }
+        }
+        rows = shown
     }
 
     /// A total order: the sort column, then the original position.
@@ -114,14 +123,5 @@ public struct CustomerList: Sendable {
             if precedes(list[mid], index) { low = mid + 1 } else { high = mid }
         }
         return low
-    }
-
-    private func insert(_ index: Int, into list: inout [Int]) {
-        list.insert(index, at: insertionPoint(of: index, in: list))
-    }
-
-    private func remove(_ index: Int, from list: inout [Int]) {
-        let position = insertionPoint(of: index, in: list)
-        if position < list.count, list[position] == index { list.remove(at: position) }
     }
 }

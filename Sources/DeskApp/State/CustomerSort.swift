@@ -34,6 +34,33 @@ public enum CustomerColumn: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// Every customer's index in ascending order of this column, ties by index: the same order as
+    /// `ascending`, from the column's values pulled out first so sorting does not copy customers.
+    func ascendingOrder(_ customers: [CustomerSummary]) -> [Int32] {
+        switch self {
+        case .id: Self.ascendingOrder(customers.map(\.id))
+        case .email: Self.ascendingOrder(customers.map(\.email))
+        case .externalId: Self.ascendingOrder(customers.map(\.externalId))
+        case .description: Self.ascendingOrder(customers.map(\.description))
+        case .blocked: Self.ascendingOrder(customers.map { $0.blocked ? 1 : 0 })
+        case .purses: Self.ascendingOrder(customers.map(\.purseCount))
+        case .pending: Self.ascendingOrder(customers.map(\.pendingDeposits))
+        case .lastDeposit: Self.ascendingOrder(customers.map { $0.lastDepositAt?.timeIntervalSince1970 })
+        }
+    }
+
+    private static func ascendingOrder<Value: Comparable>(_ values: [Value]) -> [Int32] {
+        ascendingOrder(values.map(Optional.some))
+    }
+
+    private static func ascendingOrder<Value: Comparable>(_ values: [Value?]) -> [Int32] {
+        var sorted = Array(0..<Int32(values.count))
+        values.withUnsafeBufferPointer { values in
+            sorted.sort { a, b in order(values[Int(a)], values[Int(b)]) ?? (a < b) }
+        }
+        return sorted
+    }
+
     /// Missing values sort after present ones.
     private static func order<Value: Comparable>(_ a: Value?, _ b: Value?) -> Bool? {
         switch (a, b) {

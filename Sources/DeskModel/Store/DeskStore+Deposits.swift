@@ -218,10 +218,11 @@ extension DeskStore {
 }
 
 extension DeskStore {
-    /// Ids of deposits that may still change, oldest first.
-    public func openTransactionIds(limit: Int) throws -> [String] {
+    /// Ids of deposits that may still change, created before `date`, oldest first.
+    public func openTransactionIds(createdBefore date: Date, limit: Int) throws -> [String] {
         try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM deposit WHERE settled = 0 ORDER BY createdAt LIMIT ?", arguments: [limit])
+            try String.fetchAll(db, sql: "SELECT id FROM deposit WHERE settled = 0 AND createdAt < ? ORDER BY createdAt LIMIT ?",
+                                arguments: [date.storeValue, limit])
         }
     }
 }

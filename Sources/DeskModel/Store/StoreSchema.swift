@@ -73,6 +73,9 @@ enum StoreSchema {
                 CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2: deposits by last change") { db in
+            try db.execute(sql: "CREATE INDEX deposit_updated ON deposit(updatedAt)")
+        }
         return migrator
     }
 }

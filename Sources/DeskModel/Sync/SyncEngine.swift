@@ -27,12 +27,18 @@ public actor SyncEngine {
     private var sweepCursor = 0
     private var refreshing = false
     private var lastFetched: [String: ContinuousClock.Instant] = [:]
+    /// Background requests earned and not yet spent.
+    private var backgroundAllowance = 0.0
     private var lastSuccess: Date?
     private var failureStartedAt: Date?
     public private(set) var connection: ConnectionState = .connecting
     public private(set) var statistics = SyncStatistics()
 
     private var requestsThisRefresh = 0
+    /// How far back in time this refresh's feed pages reached.
+    private var feedReached: Date?
+    /// Whether the last feed page held few new or changed transactions.
+    private var feedWasQuiet = false
     private var feedRequestsThisRefresh = 0
     private var wakeGeneration = 0
     private var sleeper: CheckedContinuation<Void, Never>?
@@ -135,15 +141,14 @@ public actor SyncEngine {
         defer { refreshing = false }
         requestsThisRefresh = 0
         feedRequestsThisRefresh = 0
+        feedReached = nil
         let clock = ContinuousClock()
         let started = clock.now
         do {
             try await refreshFeed()
             if let focused = focusedCustomerId { try await refreshCustomer(focused) }
             try await refreshOpenDeposits()
-            try await refreshVisible()
-            try await refreshRecentlyActive()
-            try await sweep()
+            try await refreshBackground()
             recordSuccess(duration: clock.now - started)
             return true
         } catch is BudgetSpent {
@@ -174,7 +179,8 @@ public actor SyncEngine {
     private func refreshFeed() async throws {
         let reserve = focusedCustomerId == nil ? 0 : 2
         let pages = max(1, min(settings.maxFeedPages, budgetLeft - reserve))
-        try await fetchTransactions(customerId: nil, maxPages: pages, pageSize: settings.feedPageSize, feed: true)
+        let pageSize = feedWasQuiet ? settings.quietFeedPageSize : settings.feedPageSize
+        try await fetchTransactions(customerId: nil, maxPages: pages, pageSize: pageSize, feed: true)
     }
 
     private func isFresh(_ customerId: String) -> Bool {
@@ -206,14 +212,20 @@ public actor SyncEngine {
             let result = try await spend(feed: feed) { () async throws(CalypsoError) in try await api.findTransactions(request) }
             let known = try store.snapshots(ids: result.result.map(\.id))
             var reachedSettledHistory = false
+            var news: [TransactionObservation] = []
             for tx in result.result {
+                if feed, let created = tx.createdDate { feedReached = min(feedReached ?? created, created) }
                 guard let snapshot = known[tx.id], snapshot.state == tx.transactionState, snapshot.compliance == tx.complianceState,
-                      snapshot.credited == tx.translationToAccountCompleted else { continue }
+                      snapshot.credited == tx.translationToAccountCompleted,
+                      snapshot.customerId != nil || (customerId ?? tx.customerId) == nil else {
+                    news.append(TransactionObservation(tx, customerId: customerId))
+                    continue
+                }
                 if let oldestOpen, let created = tx.createdDate, created >= oldestOpen { continue }
                 reachedSettledHistory = true
             }
-            let observations = result.result.map { TransactionObservation($0, customerId: customerId) }
-            events.publish(try store.apply(observations, source: .poll, at: now()))
+            events.publish(try store.apply(news, source: .poll, at: now()))
+            if feed { feedWasQuiet = news.count * 2 < pageSize }
             if reachedSettledHistory || result.result.count < pageSize || page + 1 >= result.total { return }
             page += 1
         }
@@ -221,10 +233,13 @@ public actor SyncEngine {
 
     /// Deposits still open but older than what the feed pages reached: asked for one by one.
     private func refreshOpenDeposits() async throws {
-        let candidates = try store.openTransactionIds(limit: 3)
+        guard let feedReached else { return }
+        let candidates = try store.openTransactionIds(createdBefore: feedReached, limit: 3)
         for id in candidates where budgetLeft > 0 {
-            guard let stored = try store.transaction(id: id),
-                  now().timeIntervalSince(stored.updatedAt) > Double(settings.refreshInterval.components.seconds) * 5 else { continue }
+            let key = "transaction:" + id
+            if let last = lastFetched[key], ContinuousClock.now - last < settings.rowFreshness { continue }
+            lastFetched[key] = ContinuousClock.now
+            guard let stored = try store.transaction(id: id) else { continue }
             do {
                 let tx = try await spend { () async throws(CalypsoError) in try await api.transaction(id: id) }
                 events.publish(try store.apply([TransactionObservation(tx, customerId: stored.customerId)], source: .poll, at: now()))
@@ -234,39 +249,48 @@ public actor SyncEngine {
         }
     }
 
-    private func refreshVisible() async throws {
-        guard !visibleCustomerIds.isEmpty else { return }
-        for _ in 0..<visibleCustomerIds.count {
-            guard budgetLeft >= 2 else { return }
-            let id = visibleCustomerIds[visibleCursor % visibleCustomerIds.count]
-            visibleCursor += 1
-            if id != focusedCustomerId, !isFresh(id) { try await refreshCustomer(id) }
+    /// Visible rows first, then recently active customers, then the sweep of everyone, within the
+    /// background allowance: one customer (purses and transactions) per refresh by default.
+    private func refreshBackground() async throws {
+        backgroundAllowance = min(backgroundAllowance + settings.backgroundRequestsPerRefresh, 2 * max(2, settings.backgroundRequestsPerRefresh))
+        func next(from ids: [String], cursor: inout Int) -> String? {
+            guard !ids.isEmpty else { return nil }
+            for _ in 0..<ids.count {
+                let id = ids[cursor % ids.count]
+                cursor += 1
+                if id != focusedCustomerId, !isFresh(id) { return id }
+            }
+            return nil
+        }
+        while backgroundAllowance >= 2, budgetLeft >= 2 {
+            let id: String
+            if let visible = next(from: visibleCustomerIds, cursor: &visibleCursor) {
+                id = visible
+            } else if let active = next(from: try store.recentlyActiveCustomerIds(limit: 20), cursor: &activeCursor) {
+                id = active
+            } else if let swept = try nextToSweep() {
+                id = swept
+            } else {
+                return
+            }
+            let before = requestsThisRefresh
+            try await refreshCustomer(id)
+            backgroundAllowance -= Double(max(1, requestsThisRefresh - before))
         }
     }
 
-    private func refreshRecentlyActive() async throws {
-        let active = try store.recentlyActiveCustomerIds(limit: 20)
-        guard !active.isEmpty else { return }
-        for _ in 0..<min(active.count, 4) {
-            guard budgetLeft >= 2 else { return }
-            let id = active[activeCursor % active.count]
-            activeCursor += 1
-            if id != focusedCustomerId, !visibleCustomerIds.contains(id), !isFresh(id) { try await refreshCustomer(id) }
-        }
-    }
-
-    private func sweep() async throws {
+    /// The next customer of the round-robin sweep over everyone known, starting over when it ends.
+    private func nextToSweep() throws -> String? {
         if sweepCursor >= sweepIds.count {
             sweepIds = try store.customerIds()
             sweepCursor = 0
         }
-        let allowance = max(2, Int(Double(settings.requestsPerRefresh) * settings.sweepShare))
-        let stopAt = requestsThisRefresh + allowance
-        while budgetLeft >= 2, requestsThisRefresh + 2 <= stopAt, sweepCursor < sweepIds.count {
+        while sweepCursor < sweepIds.count {
             let id = sweepIds[sweepCursor]
             sweepCursor += 1
-            if !isFresh(id) { try await refreshCustomer(id) }
+            if id != focusedCustomerId, !isFresh(id) { return id }
         }
+        return nil
     }
 
     // MARK: Bookkeeping

@@ -8,16 +8,21 @@ public struct SyncSettings: Sendable {
     /// Requests per second the engine may spend; one refresh spends at most this times the interval.
     public var requestsPerSecond: Double
     public var feedPageSize = 50
+    /// The feed's first page when the last one was mostly known: a quiet account then costs a
+    /// small page per refresh, a busy one still gets full pages.
+    public var quietFeedPageSize = 20
     public var maxFeedPages = 4
     public var customerPageSize = 50
     public var maxCustomerPages = 4
     /// An alert is raised once refreshes have failed this many times in a row.
     public var failingAlertAfter = 5
     public var maxBackoff: Duration = .seconds(30)
-    /// A visible or recently active customer is fetched again only after this long.
-    public var rowFreshness: Duration = .seconds(15)
-    /// Share of a refresh's budget the background sweep may spend.
-    public var sweepShare = 0.25
+    /// A visible or recently active customer is fetched again only after this long; the live
+    /// feed already brings every deposit change of every customer.
+    public var rowFreshness: Duration = .seconds(60)
+    /// Requests per refresh, on average, for visible rows, recently active customers and the
+    /// sweep together: one customer (two requests) every other refresh by default.
+    public var backgroundRequestsPerRefresh = 1.0
 
     public init(refreshInterval: Duration = .seconds(2), requestsPerSecond: Double = 10) {
         self.refreshInterval = max(refreshInterval, .seconds(1))

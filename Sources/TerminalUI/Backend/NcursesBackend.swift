@@ -110,11 +110,22 @@ public final class NcursesBackend: TerminalBackend, @unchecked Sendable {
         lastFrameCellsWritten = cellsWritten
     }
 
+    public let wakeSignal: WakeSignal? = WakeSignal()
+
     public func readKey(timeout: Duration?) -> Key? {
         guard isActive else { return nil }
-        wtimeout(window, timeout.map(Self.milliseconds) ?? -1)
+        // A key ncurses already buffered comes first; otherwise sleep until the terminal has
+        // input, the wake signal fires, or the timeout ends (a resize interrupts the wait too).
+        wtimeout(window, 0)
         var value: wint_t = 0
-        let status = wget_wch(window, &value)
+        var status = wget_wch(window, &value)
+        if status == pd_err(), let wake = wakeSignal {
+            var descriptors = [pollfd(fd: fileno(input), events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: wake.readDescriptor, events: Int16(POLLIN), revents: 0)]
+            _ = poll(&descriptors, 2, timeout.map(Self.milliseconds) ?? -1)
+            if descriptors[1].revents != 0 { wake.drain() }
+            status = wget_wch(window, &value)
+        }
         guard let key = KeyDecoder.decode(status: status, value: UInt32(truncatingIfNeeded: value)) else { return nil }
         if key == .resize {
             size = TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))

@@ -23,6 +23,12 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     /// Takes the terminal again after `suspend()` and redraws fully on the next frame.
     func resume()
+    /// Signalled from other threads to end a `readKey` wait early; nil when the backend never blocks.
+    var wakeSignal: WakeSignal? { get }
+}
+
+extension TerminalBackend {
+    public var wakeSignal: WakeSignal? { nil }
 }
 
 /// Why the terminal UI could not start.

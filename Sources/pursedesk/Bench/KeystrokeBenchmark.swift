@@ -14,6 +14,13 @@ enum KeystrokeBenchmark {
         let customers = try store.customerSummaries()
         report.add("load \(customers.count) customers from the store", String(format: "%.0f ms", BenchReport.milliseconds(clock.now - loadStarted)),
                    target: "—", met: nil)
+        let countsStarted = clock.now
+        _ = try store.counts()
+        let feedStarted = clock.now
+        _ = try store.recentTransactions(limit: 200)
+        report.add("header counts / feed history from the store", String(format: "%.0f ms / %.0f ms",
+                   BenchReport.milliseconds(feedStarted - countsStarted), BenchReport.milliseconds(clock.now - feedStarted)),
+                   target: "—", met: nil)
 
         var state = AppState(AppState.Setup(
             account: StoreScenario.account, sourceLabel: "bench", isSandbox: false, readOnlyReason: "offline", offline: true,

@@ -59,6 +59,20 @@ enum StoreScenario {
         return Built(dataDirectory: directory, seconds: seconds, bytes: size, customers: customerCount, transactions: transactionCount)
     }
 
+    /// A scenario store left by an earlier run with the same sizes, or a new one.
+    static func reuseOrBuild(customers: Int, transactions: Int, in directory: URL, progress: (String) -> Void) throws -> Built {
+        let marker = directory.appendingPathComponent("scenario-\(customers)-\(transactions)")
+        if FileManager.default.fileExists(atPath: marker.path) {
+            let store = try DeskStore.open(dataDirectory: directory, account: account)
+            let size = (try? FileManager.default.attributesOfItem(atPath: store.path)[.size] as? NSNumber)?.int64Value ?? 0
+            return Built(dataDirectory: directory, seconds: 0, bytes: size, customers: customers, transactions: transactions)
+        }
+        try? FileManager.default.removeItem(at: directory)
+        let built = try build(customers: customers, transactions: transactions, in: directory, progress: progress)
+        FileManager.default.createFile(atPath: marker.path, contents: nil)
+        return built
+    }
+
     /// Deterministic UUID-shaped ids, distinct per kind.
     static func uuid(_ kind: Int, _ index: Int) -> String {
         String(format: "%08x-%04x-4%03x-8%03x-%012x", index &* 2_654_435_761 & 0xffff_ffff, kind, index >> 12 & 0xfff, index & 0xfff, index)

@@ -1,4 +1,5 @@
 import Foundation
+import TmuxDriver
 
 /// Figures of the real binary in a real terminal (tmux): cold start, memory, idle CPU, bytes written.
 enum TerminalBenchmarks {
@@ -14,26 +15,26 @@ enum TerminalBenchmarks {
         var peak = 0
         for run in 0..<3 {
             report.note("cold start, run \(run + 1) of 3")
-            let session = try TmuxSession(
+            let session = try TmuxServer(
                 command: [binary.path, "dashboard", "--offline", "--data-dir", store.dataDirectory.path],
                 environment: offlineEnvironment(dataDirectory: store.dataDirectory, home: home))
             guard let elapsed = session.waitFor({ $0.contains("@example.com") }) else {
-                report.note("the dashboard showed no rows within 30 s; screen:\n\(session.capture())")
+                report.note("the dashboard showed no rows within 30 s; screen:\n\(session.screen())")
                 report.add("cold start to first frame, 100k/1M store", "no frame", target: "≤ 300 ms", met: false)
                 return
             }
             starts.append(BenchReport.milliseconds(elapsed))
             if run == 0, let pid = session.panePID {
                 report.note("scrolling and filtering before reading peak memory")
-                for key in ["j", "j", "PageDown", "PageDown", "G", "g"] { try session.send(key) }
-                try session.send("/")
-                for character in "customer99" { try session.send(String(character)) }
+                for key in ["j", "j", "PageDown", "PageDown", "G", "g"] { session.send(key) }
+                session.send("/")
+                for character in "customer99" { session.send(String(character)) }
                 _ = session.waitFor(timeout: .seconds(5)) { $0.contains("customer99") }
-                try session.send("Escape")
+                session.send("Escape")
                 usleep(300_000)
                 peak = ProcessProbe.peakRSS(pid) ?? 0
             }
-            try session.send("q")
+            session.send("q")
         }
         let best = starts.min() ?? .nan
         report.add("cold start to first frame, \(store.label) store (best of 3)", String(format: "%.0f ms (runs %@)", best,
@@ -44,7 +45,7 @@ enum TerminalBenchmarks {
 
     /// Bytes the program writes to the terminal when the selection moves one row (two rows repaint).
     static func bytesPerRowChange(binary: URL, store: StoreScenario.Built, home: URL, report: BenchReport) throws {
-        let session = try TmuxSession(
+        let session = try TmuxServer(
             command: [binary.path, "dashboard", "--offline", "--data-dir", store.dataDirectory.path],
             environment: offlineEnvironment(dataDirectory: store.dataDirectory, home: home), width: 100, height: 30)
         report.note("terminal bytes for one row move")
@@ -52,24 +53,24 @@ enum TerminalBenchmarks {
         usleep(500_000)
         let file = home.appendingPathComponent("pane-output-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: file.path, contents: nil)
-        try session.pipeOutput(to: file)
+        session.pipeOutput(to: file)
         usleep(200_000)
         let before = (try? Data(contentsOf: file).count) ?? 0
-        try session.send("j")
+        session.send("j")
         usleep(600_000)
         let bytes = ((try? Data(contentsOf: file).count) ?? 0) - before
         let changedCells = 2 * 100
         report.add("terminal bytes for a one-row move (2 rows × 100 cells)", "\(bytes) bytes for \(changedCells) cells",
                    target: "≤ \(2 * changedCells) bytes", met: bytes > 0 && bytes <= 2 * changedCells)
-        try session.send("q")
+        session.send("q")
     }
 
-    /// CPU the dashboard uses while nothing is pressed, on a live sandbox in another process.
+    /// CPU the dashboard uses while nothing is pressed, on a live sandbox (default traffic) in another process.
     static func idleCPU(binary: URL, seconds: Double, home: URL, report: BenchReport) throws {
         report.note("idle CPU: starting a sandbox and the dashboard on it")
         let sandbox = Process()
         sandbox.executableURL = binary
-        sandbox.arguments = ["sandbox", "--json", "--seed-customers", "1000", "--deposit-rate", "1"]
+        sandbox.arguments = ["sandbox", "--json", "--seed-customers", "1000"]
         let output = Pipe()
         sandbox.standardOutput = output
         sandbox.standardError = FileHandle.nullDevice
@@ -92,7 +93,7 @@ enum TerminalBenchmarks {
         environment["CALYPSO_ACCOUNT"] = account
         environment["CALYPSO_API_KEY"] = key
         environment["CALYPSO_API_SECRET"] = secret
-        let session = try TmuxSession(command: [binary.path, "dashboard", "--data-dir", home.appendingPathComponent("idle").path],
+        let session = try TmuxServer(command: [binary.path, "dashboard", "--data-dir", home.appendingPathComponent("idle").path],
                                       environment: environment)
         guard session.waitFor({ $0.contains("live") }) != nil, let pid = session.panePID else {
             report.add("idle CPU on the live sandbox", "dashboard not live", target: "≤ 0.3 %", met: false)
@@ -105,6 +106,6 @@ enum TerminalBenchmarks {
         let percent = Double(end - start) / ProcessProbe.ticksPerSecond / seconds * 100
         report.add(String(format: "idle CPU on the live sandbox, default refresh, %.0f s", seconds), String(format: "%.2f %% of one core", percent),
                    target: "≤ 0.3 %", met: percent <= 0.3)
-        try session.send("q")
+        session.send("q")
     }
 }

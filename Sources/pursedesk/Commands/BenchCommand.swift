@@ -1,13 +1,14 @@
 import ArgumentParser
 import CalypsoSandbox
 import Foundation
+import TmuxDriver
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print each figure next to its target.",
         discussion: "Run them on a release build: swift run -c release pursedesk bench (or scripts/bench).",
-        subcommands: [All.self, SandboxBench.self],
+        subcommands: [All.self, Keys.self, Start.self, Idle.self, SandboxBench.self],
         defaultSubcommand: All.self
     )
 
@@ -26,8 +27,7 @@ struct BenchCommand: AsyncParsableCommand {
             let idleSeconds = quick ? 10 : idleSeconds
             let report = BenchReport()
             let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-bench-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            let work = try scratchDirectory("all")
             defer { try? FileManager.default.removeItem(at: work) }
             #if DEBUG
             report.note("this is a debug build: figures will be slower than release (swift run -c release pursedesk bench)")
@@ -42,7 +42,7 @@ struct BenchCommand: AsyncParsableCommand {
 
             try KeystrokeBenchmark.run(store: store, report: report)
 
-            if TmuxSession.available {
+            if TmuxServer.isAvailable {
                 try TerminalBenchmarks.startAndMemory(binary: binary, store: store, home: work, report: report)
                 try TerminalBenchmarks.bytesPerRowChange(binary: binary, store: store, home: work, report: report)
                 try TerminalBenchmarks.idleCPU(binary: binary, seconds: idleSeconds, home: work, report: report)
@@ -65,6 +65,59 @@ struct BenchCommand: AsyncParsableCommand {
                                                          pageSize: 50) { report.note($0) }
             report.add("sandbox: signed transaction/find (pages of 50)", String(format: "%.0f req/s", sandbox.requestsPerSecond),
                        target: "≥ 2000 req/s", met: sandbox.requestsPerSecond >= 2000)
+            report.summary()
+        }
+    }
+
+    struct Keys: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "keys",
+            abstract: "Keystroke → frame in the customers view only (scroll, filter, sort).")
+        @Option(help: "Customers in the scenario.") var customers = 100_000
+
+        func run() async throws {
+            let report = BenchReport()
+            let work = try scratchDirectory("keys")
+            defer { try? FileManager.default.removeItem(at: work) }
+            let store = try StoreScenario.build(customers: customers, transactions: 0, in: work) { _ in }
+            try KeystrokeBenchmark.run(store: store, report: report)
+            report.summary()
+        }
+    }
+
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "start",
+            abstract: "Cold start to the first frame and peak memory of the dashboard on the large store.")
+        @Option(help: "Keep the scenario store here and reuse it on the next run.") var scenario: String?
+        @Option(help: "Customers in the scenario.") var customers = 100_000
+        @Option(help: "Transactions in the scenario's store.") var transactions = 1_000_000
+
+        func run() async throws {
+            let report = BenchReport()
+            let directory = scenario.map { URL(fileURLWithPath: $0) }
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-bench-start-\(UUID().uuidString)")
+            let store = try StoreScenario.reuseOrBuild(customers: customers, transactions: transactions, in: directory) { report.note($0) }
+            defer { if scenario == nil { try? FileManager.default.removeItem(at: directory) } }
+            try TerminalBenchmarks.startAndMemory(binary: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
+                                                  store: store, home: directory.deletingLastPathComponent(), report: report)
+            report.summary()
+        }
+    }
+
+    struct Idle: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "idle",
+            abstract: "CPU of the dashboard while nobody types, on a live sandbox in another process.")
+        @Option(help: "Seconds to measure.") var seconds = 60.0
+
+        func run() async throws {
+            guard TmuxServer.isAvailable else { throw ValidationError("tmux is needed (apt-get install tmux)") }
+            let report = BenchReport()
+            let home = try scratchDirectory("idle")
+            defer { try? FileManager.default.removeItem(at: home) }
+            try TerminalBenchmarks.idleCPU(binary: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
+                                           seconds: seconds, home: home, report: report)
             report.summary()
         }
     }
@@ -93,4 +146,11 @@ struct BenchCommand: AsyncParsableCommand {
                          pageSize, result.requestsPerSecond, result.requests, result.failures, result.seconds))
         }
     }
+}
+
+/// A new directory under the temporary directory for one benchmark run.
+func scratchDirectory(_ label: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-bench-\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
 }
