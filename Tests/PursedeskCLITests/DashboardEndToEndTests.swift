@@ -161,6 +161,15 @@ final class TmuxDashboard {
         try await expectShell()
     }
 
+    /// `:q` quits from any view; then the shell must answer.
+    func quitAndExpectShellFromAnyView() async throws {
+        send(":")
+        type("q")
+        send("Enter")
+        try await expectGone("every 2s")
+        try await expectShellAnswers()
+    }
+
     /// The dashboard is gone and the shell answers a command: the terminal was given back.
     func expectShell() async throws {
         try await expectGone("SANDBOX")
@@ -173,6 +182,9 @@ final class TmuxDashboard {
         send("Enter")
         try await expect("READY-2", timeout: 15)
     }
+
+    /// Where the dashboard keeps its data in this run.
+    var dataDirectory: URL { home.appendingPathComponent("data") }
 
     /// The terminal as the shell finds it after the dashboard: cursor shown, main screen back.
     var terminalRestored: Bool { tmux.paneFormat("cursor_flag") == "1" && tmux.paneFormat("alternate_on") == "0" }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskApp
+import DeskModel
 import Foundation
 import TerminalUI
 
@@ -17,6 +18,15 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or NAME.toml in $XDG_CONFIG_HOME/pursedesk/themes.")
     var theme: String?
     @Flag(help: "Show what is stored locally; make no requests (implies --readonly).") var offline = false
+    @Option(name: .customLong("webhook-listen"), help: "Also receive webhooks on HOST:PORT (secrets from the config).")
+    var webhookListen: String?
+
+    func validate() throws {
+        if let webhookListen, WebhookReceiver.parseListenAddress(webhookListen) == nil {
+            throw ValidationError("--webhook-listen must be HOST:PORT, e.g. 127.0.0.1:8088")
+        }
+        if offline && webhookListen != nil { throw ValidationError("--offline receives nothing; drop --webhook-listen") }
+    }
 
     func run() async throws {
         try await runReporting {
@@ -41,6 +51,14 @@ struct DashboardCommand: AsyncParsableCommand {
                 ? try await DashboardLaunch.sandbox(context, readOnly: readonly)
                 : try await DashboardLaunch.remote(context, readOnly: readonly, offline: offline)
             let session = launch.session
+            let receiver: WebhookReceiver?
+            do {
+                receiver = offline ? nil : try await WebhookListening.start(webhookListen, context, store: session.store, events: session.events)
+            } catch {
+                await launch.stop()
+                throw error
+            }
+            if let receiver { warnings.append("receiving webhooks on \(receiver.url.absoluteString)") }
             let readOnlyReason: String? = offline ? "offline" : (readonly ? "read-only" : nil)
             let setup = AppState.Setup(
                 account: session.account, sourceLabel: session.source.label, isSandbox: session.source == .embeddedSandbox,
@@ -50,9 +68,11 @@ struct DashboardCommand: AsyncParsableCommand {
             do {
                 try await DashboardRunner.run(session: session, setup: setup, themes: catalog) { try NcursesBackend() }
             } catch {
+                await receiver?.stop()
                 await launch.stop()
                 throw CommandFailure(message: "\(error)", exitCode: 1)
             }
+            await receiver?.stop()
             await launch.stop()
         }
     }

@@ -26,7 +26,8 @@ struct SyncCommand: AsyncParsableCommand {
             let settings = SyncSettings(refreshInterval: .milliseconds(Int(context.configuration.refreshInterval * 1000)),
                                         requestsPerSecond: context.configuration.requestBudget)
             let engine = SyncEngine(api: model.client, store: model.store, events: model.events, settings: settings)
-            let receiver = try await startReceiver(context, model)
+            let receiver = try await WebhookListening.start(webhookListen, context, store: model.store, events: model.events)
+            if let receiver { Terminal.printError("receiving webhooks on \(receiver.url.absoluteString)") }
             let statusLines = Task {
                 for await status in engine.statusUpdates.subscribe() {
                     let statistics = status.statistics
@@ -46,24 +47,5 @@ struct SyncCommand: AsyncParsableCommand {
             statusLines.cancel()
             await receiver?.stop()
         }
-    }
-
-    private func startReceiver(_ context: CommandContext, _ model: LocalModel) async throws -> WebhookReceiver? {
-        guard let address = webhookListen ?? context.configuration.webhookListen else { return nil }
-        guard let (host, port) = WebhookReceiver.parseListenAddress(address) else {
-            throw CommandFailure(message: "webhook_listen must be HOST:PORT, not \(address)", exitCode: ExitStatus.configuration)
-        }
-        if context.configuration.webhookSecrets.isEmpty {
-            Terminal.printError("warning: no webhook_secrets configured; every delivery will be refused")
-        }
-        let receiver = WebhookReceiver(host: host, port: port, secrets: context.configuration.webhookSecrets, store: model.store,
-                                       events: model.events)
-        do {
-            try await receiver.start()
-        } catch {
-            throw CommandFailure(message: "cannot listen for webhooks on \(address): \(error)", exitCode: 1)
-        }
-        Terminal.printError("receiving webhooks on \(receiver.url.absoluteString)")
-        return receiver
     }
 }
