@@ -6,7 +6,10 @@ import Testing
 @Suite struct StoreTests {
     @Test func depositLifecycleEmitsEachChangeOnce() throws {
         let store = try temporaryStore()
-        #expect(try store.apply([observation("t1", state: .memPoolFound)], source: .poll).map(\.kind) == ["customerAdded", "new"])
+        #expect(try store.apply([observation("t1", state: .memPoolFound)], source: .poll).map(\.kind) == ["customerAdded", "address", "new"])
+        // The deposit proves its purse: recorded as active until the purse list says more.
+        #expect(try store.purses(customerId: "c1").map { "\($0.purseId) \($0.currency) \($0.status)" } == ["p1 ETH PENDING_PAYMENT"])
+        #expect(try store.customer(id: "c1")?.purseCount == 1)
         #expect(try store.apply([observation("t1", state: .memPoolFound)], source: .webhook).isEmpty)
         #expect(try store.apply([observation("t1", state: .pendingComplianceCheck)], source: .webhook).map(\.kind)
             == ["state:PENDING_COMPLIANCE_CHECK"])

@@ -87,7 +87,10 @@ extension DeskStore {
                 """, arguments: [record.id, record.state.rawValue, record.compliance.rawValue, record.credited, now.storeValue,
                                  source.rawValue])
         }
-        if let customerId = record.customerId { touched.insert(customerId) }
+        if let customerId = record.customerId {
+            touched.insert(customerId)
+            events += try discoverPurse(db, of: record, customerId: customerId, at: now)
+        }
 
         if let existing {
             if existing.state != record.state { events.append(.stateChanged(record, from: existing.state)) }
@@ -122,6 +125,17 @@ extension DeskStore {
                 events.append(.alert(alert))
             }
         }
+        return events
+    }
+
+    /// A deposit proves its purse exists: record it (active) until the purse list says more.
+    private static func discoverPurse(_ db: Database, of record: TransactionRecord, customerId: String, at now: Date) throws -> [DeskEvent] {
+        guard let purseId = record.purseId, !record.currency.isEmpty,
+              try Bool.fetchOne(db, sql: "SELECT 1 FROM purse WHERE purseId = ? AND currency = ?", arguments: [purseId, record.currency]) != true
+        else { return [] }
+        let purse = Purse(id: purseId, address: record.address, currency: Currency(record.currency), status: .pendingPayment)
+        let events = try upsertPurse(db, purse, customerId: customerId, at: now)
+        try refreshPurseCount(db, customerId: customerId)
         return events
     }
 
