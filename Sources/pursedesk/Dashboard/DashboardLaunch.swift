@@ -28,10 +28,12 @@ struct DashboardLaunch {
             throw CommandFailure(message: "the embedded sandbox could not start: \(error)", exitCode: 1)
         }
         // A fresh store per run: the sandbox's world is new every time, so yesterday's deposits would only confuse.
+        removeAbandonedScratchStores()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-sandbox-\(UUID().uuidString)")
         let store: DeskStore
         do {
             store = try DeskStore.open(dataDirectory: scratch, account: sandbox.account)
+            try String(getpid()).write(to: scratch.appendingPathComponent(ownerFile), atomically: true, encoding: .utf8)
             let customers = await sandbox.state().customers
             _ = try store.importCustomers(customers)
             for customer in customers where customer.blocked { try store.upsertCustomer(customer, origin: .imported) }
@@ -72,6 +74,22 @@ struct DashboardLaunch {
         }
         return make(account: credentials.account, source: .remote(credentials.baseURL), client: client, store: store, context: context,
                     readOnly: readOnly || offline, offline: offline, currencies: currencies, warnings: warnings, sandbox: nil, scratch: nil)
+    }
+
+    private static let ownerFile = "owner.pid"
+
+    /// A run ended by a signal cannot remove its scratch store; the next run removes those whose
+    /// owner is gone.
+    private static func removeAbandonedScratchStores() {
+        let temporary = FileManager.default.temporaryDirectory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary.path) else { return }
+        for name in names where name.hasPrefix("pursedesk-sandbox-") {
+            let directory = temporary.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: directory.appendingPathComponent(ownerFile), encoding: .utf8),
+                  let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 
     private static var builtinCurrencies: [CurrencyOption] {
