@@ -69,7 +69,7 @@ enum StoreScenario {
         }
         try? FileManager.default.removeItem(at: directory)
         let built = try build(customers: customers, transactions: transactions, in: directory, progress: progress)
-        FileManager.default.createFile(atPath: marker.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
         return built
     }
 

@@ -52,7 +52,7 @@ enum TerminalBenchmarks {
         guard session.waitFor({ $0.contains("@example.com") }) != nil else { return }
         usleep(500_000)
         let file = home.appendingPathComponent("pane-output-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         session.pipeOutput(to: file)
         usleep(200_000)
         let before = (try? Data(contentsOf: file).count) ?? 0
