@@ -68,28 +68,35 @@ extension DeskStore {
 
     /// Stores a verified webhook event and applies it, atomically; a repeated event id changes nothing.
     public func recordWebhook(_ event: WebhookEnvelope, rawBody: String, at now: Date = Date()) throws -> WebhookRecordOutcome {
-        try pool.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM webhook_event WHERE id = ?", arguments: [event.id]) == true {
-                return .duplicate
-            }
-            try db.execute(sql: """
-                INSERT INTO webhook_event (id, requestId, eventType, customerId, transactionId, body, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [event.id, event.requestId, event.eventType.rawValue, event.data.customerId, event.data.transactionId,
-                                 rawBody, now.storeValue])
-            var events: [DeskEvent] = []
-            var touched = Set<String>()
-            if let observation = TransactionObservation(webhook: event) {
-                events += try Self.apply(db, observation, source: .webhook, at: now, touched: &touched)
-            } else if let customerId = event.data.customerId {
-                events += try Self.ensureCustomer(db, id: customerId, origin: .webhook, blocked: event.data.customerBlocked, at: now)
-            }
-            if event.eventType == .purseExpired {
-                events += try Self.setPurseStatus(db, purseId: event.data.purseId, address: event.data.address, status: .archived, at: now)
-                if let customerId = event.data.customerId { try Self.refreshPurseCount(db, customerId: customerId) }
-            }
-            for customerId in touched { try Self.refreshDepositFigures(db, customerId: customerId) }
-            return .stored(events)
+        try pool.write { db in try Self.recordWebhook(db, event, rawBody: rawBody, at: now) }
+    }
+
+    /// Several events in one transaction: one commit (and one fsync) for all of them.
+    public func recordWebhooks(_ batch: [(event: WebhookEnvelope, rawBody: String)], at now: Date = Date()) throws -> [WebhookRecordOutcome] {
+        try pool.write { db in try batch.map { try Self.recordWebhook(db, $0.event, rawBody: $0.rawBody, at: now) } }
+    }
+
+    private static func recordWebhook(_ db: Database, _ event: WebhookEnvelope, rawBody: String, at now: Date) throws -> WebhookRecordOutcome {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM webhook_event WHERE id = ?", arguments: [event.id]) == true {
+            return .duplicate
         }
+        try db.execute(sql: """
+            INSERT INTO webhook_event (id, requestId, eventType, customerId, transactionId, body, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [event.id, event.requestId, event.eventType.rawValue, event.data.customerId, event.data.transactionId,
+                             rawBody, now.storeValue])
+        var events: [DeskEvent] = []
+        var touched = Set<String>()
+        if let observation = TransactionObservation(webhook: event) {
+            events += try apply(db, observation, source: .webhook, at: now, touched: &touched)
+        } else if let customerId = event.data.customerId {
+            events += try ensureCustomer(db, id: customerId, origin: .webhook, blocked: event.data.customerBlocked, at: now)
+        }
+        if event.eventType == .purseExpired {
+            events += try setPurseStatus(db, purseId: event.data.purseId, address: event.data.address, status: .archived, at: now)
+            if let customerId = event.data.customerId { try refreshPurseCount(db, customerId: customerId) }
+        }
+        for customerId in touched { try refreshDepositFigures(db, customerId: customerId) }
+        return .stored(events)
     }
 
     public func webhookEventCount() throws -> Int {

@@ -22,6 +22,7 @@ public final class WebhookReceiver: Sendable {
     public let maxBodyBytes: Int
     private let secrets: Locked<[String: Secret]>
     private let store: DeskStore
+    private let batcher: WebhookBatcher
     private let events: EventHub<DeskEvent>
     private let counters = Locked(Statistics())
     private let state = Locked<(port: Int, task: Task<Void, Never>?)>((0, nil))
@@ -32,6 +33,7 @@ public final class WebhookReceiver: Sendable {
         self.requestedPort = port
         self.secrets = Locked(secrets)
         self.store = store
+        self.batcher = WebhookBatcher(store: store)
         self.events = events
         self.maxBodyBytes = maxBodyBytes
     }
@@ -117,7 +119,7 @@ public final class WebhookReceiver: Sendable {
             return Self.answer(.badRequest, "malformed event")
         }
         do {
-            switch try store.recordWebhook(event, rawBody: String(decoding: body, as: UTF8.self)) {
+            switch try await batcher.record(event, rawBody: String(decoding: body, as: UTF8.self)) {
             case .stored(let changes):
                 counters.withLock { $0.stored += 1 }
                 events.publish(changes)

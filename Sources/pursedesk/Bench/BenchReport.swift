@@ -28,7 +28,7 @@ final class BenchReport: @unchecked Sendable {
 
     private func line(_ row: Row) -> String {
         let mark = row.met.map { $0 ? "met" : "NOT MET" } ?? "info"
-        return "\(row.figure.padding(toLength: 66, withPad: " ", startingAt: 0)) \(row.value.padding(toLength: 26, withPad: " ", startingAt: 0)) target \(row.target.padding(toLength: 16, withPad: " ", startingAt: 0)) \(mark)"
+        return "\(row.figure.padding(toLength: 66, withPad: " ", startingAt: 0)) \(row.value.padding(toLength: 34, withPad: " ", startingAt: 0)) target \(row.target.padding(toLength: 16, withPad: " ", startingAt: 0)) \(mark)"
     }
 
     func summary() {

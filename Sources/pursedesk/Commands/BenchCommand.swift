@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks that print each figure next to its target.",
         discussion: "Run them on a release build: swift run -c release pursedesk bench (or scripts/bench).",
-        subcommands: [All.self, Keys.self, Start.self, Idle.self, SandboxBench.self],
+        subcommands: [All.self, Keys.self, Start.self, Idle.self, SandboxBench.self, Webhooks.self],
         defaultSubcommand: All.self
     )
 
@@ -68,6 +68,27 @@ struct BenchCommand: AsyncParsableCommand {
                            String(format: "%.0f req/s", sandbox.requestsPerSecond), target: "≥ 2000 req/s",
                            met: sandbox.requestsPerSecond >= 2000)
             }
+            try await WebhookLoadBenchmark.run(perSecond: 1000, seconds: quick ? 3 : 10, report: report)
+            report.summary()
+        }
+    }
+
+    struct Webhooks: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "webhooks",
+            abstract: "Signed webhooks at a fixed rate into the receiver over loopback; none may be lost.")
+        @Option(name: .customLong("per-second"), help: "Deliveries per second.") var perSecond = 1000
+        @Option(help: "Seconds to run.") var seconds = 10
+
+        func validate() throws {
+            guard (1...20_000).contains(perSecond), (1...600).contains(seconds) else {
+                throw ValidationError("--per-second 1–20000 and --seconds 1–600")
+            }
+        }
+
+        func run() async throws {
+            let report = BenchReport()
+            try await WebhookLoadBenchmark.run(perSecond: perSecond, seconds: seconds, report: report)
             report.summary()
         }
     }
