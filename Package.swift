@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -59,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "PursedeskConfig",
-            dependencies: ["CalypsoAPI"]
+            dependencies: ["CalypsoAPI", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "TerminalUI",
@@ -68,7 +69,9 @@ let package = Package(
         .target(name: "TmuxDriver"),
         .target(
             name: "DeskApp",
-            dependencies: ["DeskModel", "TerminalUI", "CalypsoAPI", "PursedeskConfig"]
+            dependencies: ["DeskModel", "TerminalUI", "CalypsoAPI", "PursedeskConfig"],
+            // Theme/Builtin links to themes/, the one source of the built-in themes.
+            resources: ["dark", "light", "high-contrast", "monochrome"].map { .embedInCode("Theme/Builtin/\($0).toml") }
         ),
         .executableTarget(
             name: "pursedesk",

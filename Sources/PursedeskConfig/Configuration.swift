@@ -29,6 +29,21 @@ public struct Configuration: Sendable {
     public var webhookListen: String?
     /// Webhook subscription public key → its secret.
     public var webhookSecrets: [String: Secret] = [:]
+    /// Where the desk's store lives (`store`, or `PURSEDESK_STORE`), without any password in it.
+    public var store: URL?
+    /// The store's password: from `store_password_file`, or moved out of the `store` URL.
+    public var storePassword: Secret?
+    /// Who the audit log names (`operator`, or `PURSEDESK_OPERATOR`); nil: the login name.
+    public var operatorName: String?
+    /// Where dashboard exports go (`export_dir`); nil: the current directory.
+    public var exportDirectory: URL?
+    public var logLevel: LogLevel?
+    /// Ring the terminal bell on a new alert (`bell`, top level or profile).
+    public var bell = true
+    /// Hashes and addresses as OSC 8 hyperlinks (`links`, top level or profile).
+    public var links = true
+    /// Chain name → explorer URL templates that override the built-in ones (`[profiles.X.explorers]`).
+    public var explorers: [String: ExplorerTemplates] = [:]
     /// Things the user should know (a secret readable by others, an ignored key).
     public var warnings: [String] = []
 
@@ -37,6 +52,32 @@ public struct Configuration: Sendable {
         self.credentialSource = credentialSource
         self.dataDirectory = dataDirectory
         self.configFile = configFile
+    }
+}
+
+/// `log_level`: the levels of swift-log.
+public enum LogLevel: String, CaseIterable, Sendable {
+    case trace, debug, info, notice, warning, error, critical
+}
+
+/// Block-explorer URL templates of one chain: `tx` holds `{hash}`, `address` holds `{address}`.
+public struct ExplorerTemplates: Sendable, Equatable {
+    public static let hashPlaceholder = "{hash}"
+    public static let addressPlaceholder = "{address}"
+    public var transaction: String?
+    public var address: String?
+
+    public init(transaction: String? = nil, address: String? = nil) {
+        self.transaction = transaction
+        self.address = address
+    }
+
+    public func transactionURL(hash: String) -> String? {
+        transaction?.replacingOccurrences(of: Self.hashPlaceholder, with: hash)
+    }
+
+    public func addressURL(_ value: String) -> String? {
+        address?.replacingOccurrences(of: Self.addressPlaceholder, with: value)
     }
 }
 

@@ -34,16 +34,37 @@ public struct ConfigurationLoader: Sendable {
     }
 
     public func load() throws(ConfigurationError) -> Configuration {
+        do {
+            return try loadChecked()
+        } catch let problem as TOMLProblem {
+            throw ConfigurationError(problem.description)
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError("\(error)")
+        }
+    }
+
+    static let topLevelKeys = ["default_profile", "theme", "keys", "profiles", "bell", "links"]
+    static let profileKeys = [
+        "account", "api_key", "api_secret", "api_secret_file", "base_url", "refresh_interval", "request_budget",
+        "request_timeout", "theme", "webhook_listen", "paths", "webhook_secrets", "store", "store_password_file",
+        "operator", "export_dir", "log_level", "bell", "links", "explorers",
+    ]
+    static let explorerKeys = ["tx", "address"]
+
+    private func loadChecked() throws -> Configuration {
         let fileURL = configFileURL
         var warnings: [String] = []
         let file = try readConfigFile(fileURL)
-        let profileTable = try selectProfile(in: file, fileURL: fileURL)
+        if let file { warnings += file.unknownKeyWarnings(known: Self.topLevelKeys) }
+        let profileSection = try selectProfile(in: file, fileURL: fileURL)
 
         let dataDirectory = dataDirectoryOverride.map { URL(fileURLWithPath: expand($0), isDirectory: true) }
             ?? environment["PURSEDESK_DATA_DIR"].map { URL(fileURLWithPath: expand($0), isDirectory: true) }
             ?? defaultDataDirectory
         var configuration = Configuration(credentials: nil, credentialSource: .none, dataDirectory: dataDirectory, configFile: fileURL)
-        configuration.profileName = profileTable?.name
+        configuration.profileName = profileSection?.name
 
         // Credentials: the environment wins as a whole when it names an account or key.
         let env = environment
@@ -52,29 +73,34 @@ public struct ConfigurationLoader: Sendable {
         if envHasCredentials && profile == nil {
             configuration.credentials = try credentialsFromEnvironment(warnings: &warnings)
             configuration.credentialSource = .environment
-        } else if let (name, table) = profileTable {
-            configuration.credentials = try credentials(fromProfile: name, table: table, fileURL: fileURL, warnings: &warnings)
+        } else if let (name, section) = profileSection {
+            configuration.credentials = try credentials(fromProfile: name, section: section, fileURL: fileURL, warnings: &warnings)
             configuration.credentialSource = configuration.credentials == nil ? .none : .profile(name)
         }
 
-        if let (name, table) = profileTable {
-            try applySettings(from: table, profile: name, to: &configuration, fileURL: fileURL, warnings: &warnings)
+        if let file {
+            configuration.bell = try file.boolean("bell") ?? true
+            configuration.links = try file.boolean("links") ?? true
         }
-        if let keys = file?["keys"] {
-            guard case .table(let table) = keys else { throw fileError(fileURL, line: file?.line(of: "keys"), "[keys] must be a table") }
-            for key in table.keys {
-                guard let value = table[key]?.string else { throw fileError(fileURL, line: table.line(of: key), "keys.\(key) must be a string") }
-                configuration.keyBindings[key] = value
+        if let (_, section) = profileSection {
+            warnings += section.unknownKeyWarnings(known: Self.profileKeys)
+            try applySettings(from: section, to: &configuration, fileURL: fileURL, warnings: &warnings)
+        }
+        try applyEnvironmentSettings(to: &configuration)
+        if let keys = try file?.section("keys", expected: "a [keys] table of action = key") {
+            for action in keys.keys {
+                guard let key = keys[action]?.string, !key.isEmpty else { throw keys.mismatch(action, expected: "a key name") }
+                configuration.keyBindings[action] = key
             }
         }
-        if let theme = file?["theme"]?.string, configuration.theme == nil { configuration.theme = theme }
+        if let theme = try file?.string("theme"), configuration.theme == nil { configuration.theme = theme }
         configuration.warnings = warnings
         return configuration
     }
 
     // MARK: Pieces
 
-    private func readConfigFile(_ url: URL) throws(ConfigurationError) -> TOMLTable? {
+    private func readConfigFile(_ url: URL) throws -> TOMLSection? {
         guard FileManager.default.fileExists(atPath: url.path) else {
             if configFileOverride != nil { throw ConfigurationError("config file \(url.path) does not exist") }
             return nil
@@ -83,29 +109,29 @@ public struct ConfigurationLoader: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw ConfigurationError("cannot read \(url.path): \(error.localizedDescription)")
+            throw ConfigurationError("cannot read \(url.path) as UTF-8 text: \(error.localizedDescription)")
         }
-        do {
-            return try TOMLParser.parse(text)
-        } catch {
-            throw ConfigurationError("\(url.path): \(error)")
-        }
+        return try TOMLDocument.parse(text, source: url.path).rootSection
     }
 
-    private func selectProfile(in file: TOMLTable?, fileURL: URL) throws(ConfigurationError) -> (name: String, table: TOMLTable)? {
-        let profiles = file?["profiles"]?.table
-        let requested = profile ?? environment["PURSEDESK_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? file?["default_profile"]?.string
+    private func selectProfile(in file: TOMLSection?, fileURL: URL) throws -> (name: String, section: TOMLSection)? {
+        let profiles = try file?.section("profiles", expected: "[profiles.NAME] tables")
+        let requested = try profile ?? environment["PURSEDESK_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? file?.string("default_profile")
         guard let name = requested else {
-            if let profiles, profiles.keys.count == 1, let only = profiles.keys.first, let table = profiles[only]?.table {
-                return (only, table)
+            if let profiles, profiles.keys.count == 1, let only = profiles.keys.first {
+                guard let section = try profiles.section(only, expected: "a [profiles.\(only)] table") else { return nil }
+                return (only, section)
             }
             return nil
         }
-        guard let table = profiles?[name]?.table else {
-            let known = profiles?.keys.joined(separator: ", ") ?? ""
-            throw ConfigurationError("no profile named \"\(name)\" in \(fileURL.path)" + (known.isEmpty ? "" : " (profiles: \(known))"))
+        guard let profiles, profiles[name] != nil else {
+            let known = profiles?.keys ?? []
+            let hint = NearestName.closest(to: name, among: known).map { "; did you mean \"\($0)\"?" }
+                ?? (known.isEmpty ? "" : " (profiles: \(known.joined(separator: ", ")))")
+            throw ConfigurationError("no profile named \"\(name)\" in \(fileURL.path)" + hint)
         }
-        return (name, table)
+        guard let section = try profiles.section(name, expected: "a [profiles.\(name)] table") else { return nil }
+        return (name, section)
     }
 
     private func credentialsFromEnvironment(warnings: inout [String]) throws(ConfigurationError) -> Credentials {
@@ -126,13 +152,13 @@ public struct ConfigurationLoader: Sendable {
         return Credentials(baseURL: baseURL, account: account, apiKey: key, apiSecret: Secret(secret))
     }
 
-    private func credentials(fromProfile name: String, table: TOMLTable, fileURL: URL,
-                             warnings: inout [String]) throws(ConfigurationError) -> Credentials? {
-        let account = try string(table, "account", profile: name, fileURL: fileURL)
-        let key = try string(table, "api_key", profile: name, fileURL: fileURL)
-        var secret = try string(table, "api_secret", profile: name, fileURL: fileURL)
+    private func credentials(fromProfile name: String, section: TOMLSection, fileURL: URL,
+                             warnings: inout [String]) throws -> Credentials? {
+        let account = try section.string("account")
+        let key = try section.string("api_key", secret: true)
+        var secret = try section.string("api_secret", secret: true)
         if secret != nil { warnIfReadableByOthers(fileURL, what: "the config file \(fileURL.path) holds an API secret", warnings: &warnings) }
-        if secret == nil, let path = try string(table, "api_secret_file", profile: name, fileURL: fileURL) {
+        if secret == nil, let path = try section.string("api_secret_file") {
             secret = try readSecretFile(path, warnings: &warnings)
         }
         if secret == nil, let fromEnv = environment["CALYPSO_API_SECRET"], !fromEnv.isEmpty { secret = fromEnv }
@@ -144,45 +170,39 @@ public struct ConfigurationLoader: Sendable {
         guard missing.isEmpty, let account, let key, let secret else {
             throw ConfigurationError("profile \"\(name)\" in \(fileURL.path) lacks \(missing.joined(separator: ", "))")
         }
-        let base = try parseBaseURL(try string(table, "base_url", profile: name, fileURL: fileURL), origin: "profiles.\(name).base_url")
+        let base = try parseBaseURL(try section.string("base_url"), origin: section.keyPath("base_url"))
         return Credentials(baseURL: base, account: account, apiKey: key, apiSecret: Secret(secret))
     }
 
-    private func applySettings(from table: TOMLTable, profile name: String, to configuration: inout Configuration, fileURL: URL,
-                               warnings: inout [String]) throws(ConfigurationError) {
-        if let value = try number(table, "refresh_interval", profile: name, fileURL: fileURL) {
+    private func applySettings(from section: TOMLSection, to configuration: inout Configuration, fileURL: URL,
+                               warnings: inout [String]) throws {
+        if let value = try section.number("refresh_interval") {
             configuration.refreshInterval = max(1, value)
-            if value < 1 { warnings.append("refresh_interval \(value) s is below the floor; using 1 s") }
+            if value < 1 { warnings.append("\(section.keyPath("refresh_interval")) \(value) s is below the floor; using 1 s") }
         }
-        if let value = try number(table, "request_budget", profile: name, fileURL: fileURL) {
-            guard value > 0 else { throw fileError(fileURL, line: table.line(of: "request_budget"), "request_budget must be above 0") }
+        if let value = try section.number("request_budget") {
+            guard value > 0 else { throw section.problem("request_budget", "must be above 0, found \(value)") }
             configuration.requestBudget = value
         }
-        if let value = try number(table, "request_timeout", profile: name, fileURL: fileURL) {
+        if let value = try section.number("request_timeout") {
             configuration.requestTimeout = max(1, value)
         }
-        configuration.theme = try string(table, "theme", profile: name, fileURL: fileURL)
-        configuration.webhookListen = try string(table, "webhook_listen", profile: name, fileURL: fileURL)
-        if let paths = table["paths"] {
-            guard case .table(let pathTable) = paths else { throw fileError(fileURL, line: table.line(of: "paths"), "paths must be a table") }
-            for key in pathTable.keys {
-                guard let value = pathTable[key]?.string, value.hasPrefix("/") else {
-                    throw fileError(fileURL, line: pathTable.line(of: key), "paths.\(key) must be a string starting with /")
+        configuration.theme = try section.string("theme")
+        configuration.webhookListen = try section.string("webhook_listen")
+        if let paths = try section.section("paths", expected: "a table of endpoint name = \"/path\"") {
+            for key in paths.keys {
+                guard let value = try paths.string(key), value.hasPrefix("/") else {
+                    throw paths.mismatch(key, expected: "a path starting with /")
                 }
                 if !configuration.paths.set(key, to: value) {
-                    throw fileError(fileURL, line: pathTable.line(of: key),
-                                    "unknown path name \(key) (known: \(EndpointPaths.overridableNames.joined(separator: ", ")))")
+                    let hint = NearestName.closest(to: key, among: EndpointPaths.overridableNames).map { "did you mean `\($0)`? " } ?? ""
+                    throw paths.problem(key, "unknown endpoint name; \(hint)(known: \(EndpointPaths.overridableNames.joined(separator: ", ")))")
                 }
             }
         }
-        if let webhooks = table["webhook_secrets"] {
-            guard case .table(let secrets) = webhooks else {
-                throw fileError(fileURL, line: table.line(of: "webhook_secrets"), "webhook_secrets must be a table of public key = secret")
-            }
+        if let secrets = try section.section("webhook_secrets", expected: "a table of public key = secret") {
             for key in secrets.keys {
-                guard let value = secrets[key]?.string else {
-                    throw fileError(fileURL, line: secrets.line(of: key), "webhook_secrets.\(key) must be a string")
-                }
+                guard let value = try secrets.string(key, secret: true) else { throw secrets.mismatch(key, expected: "a secret", secret: true) }
                 let secret = value.hasPrefix("file:") ? try readSecretFile(String(value.dropFirst(5)), warnings: &warnings) : value
                 if !value.hasPrefix("file:") {
                     warnIfReadableByOthers(fileURL, what: "the config file \(fileURL.path) holds a webhook secret", warnings: &warnings)
@@ -190,6 +210,64 @@ public struct ConfigurationLoader: Sendable {
                 configuration.webhookSecrets[key] = Secret(secret)
             }
         }
+        if let store = try section.string("store", secret: true) {
+            try setStore(store, origin: section.keyPath("store"), on: &configuration)
+        }
+        if let path = try section.string("store_password_file") {
+            configuration.storePassword = Secret(try readSecretFile(path, warnings: &warnings))
+        }
+        configuration.operatorName = try section.string("operator")
+        configuration.exportDirectory = try section.string("export_dir").map { URL(fileURLWithPath: expand($0), isDirectory: true) }
+        if let level = try section.string("log_level") {
+            guard let parsed = LogLevel(rawValue: level.lowercased()) else {
+                throw section.mismatch("log_level", expected: "one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.logLevel = parsed
+        }
+        if let bell = try section.boolean("bell") { configuration.bell = bell }
+        if let links = try section.boolean("links") { configuration.links = links }
+        if let explorers = try section.section("explorers", expected: "a table of chain = { tx = \"…{hash}…\", address = \"…{address}…\" }") {
+            for chain in explorers.keys {
+                guard let entry = try explorers.section(chain, expected: "a table with tx and address templates") else { continue }
+                warnings += entry.unknownKeyWarnings(known: Self.explorerKeys)
+                let templates = ExplorerTemplates(
+                    transaction: try explorerTemplate(entry, "tx", placeholder: ExplorerTemplates.hashPlaceholder),
+                    address: try explorerTemplate(entry, "address", placeholder: ExplorerTemplates.addressPlaceholder))
+                configuration.explorers[chain] = templates
+            }
+        }
+    }
+
+    private func explorerTemplate(_ section: TOMLSection, _ key: String, placeholder: String) throws -> String? {
+        guard let template = try section.string(key) else { return nil }
+        let sample = template.replacingOccurrences(of: placeholder, with: "x")
+        guard template.contains(placeholder), let url = URL(string: sample),
+              ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw section.mismatch(key, expected: "an http(s) URL holding \(placeholder)")
+        }
+        return template
+    }
+
+    private func applyEnvironmentSettings(to configuration: inout Configuration) throws {
+        if let store = environment["PURSEDESK_STORE"], !store.isEmpty {
+            try setStore(store, origin: "PURSEDESK_STORE", on: &configuration)
+        }
+        if let name = environment["PURSEDESK_OPERATOR"], !name.isEmpty { configuration.operatorName = name }
+    }
+
+    /// Keeps a password written into the URL out of `store` (it goes to `storePassword`), so the URL
+    /// can be shown.
+    private func setStore(_ text: String, origin: String, on configuration: inout Configuration) throws {
+        guard var components = URLComponents(string: text), let scheme = components.scheme, !scheme.isEmpty,
+              components.host?.isEmpty == false || !components.path.isEmpty else {
+            throw ConfigurationError("\(origin): expected a URL such as postgres://user@host/db or sqlite:///path/desk.sqlite")
+        }
+        if let password = components.password {
+            configuration.storePassword = Secret(password.removingPercentEncoding ?? password)
+            components.password = nil
+        }
+        guard let url = components.url else { throw ConfigurationError("\(origin): not a URL") }
+        configuration.store = url
     }
 
     private func readSecretFile(_ path: String, warnings: inout [String]) throws(ConfigurationError) -> String {
@@ -220,26 +298,6 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError("\(origin) is not an http(s) URL: \(text)")
         }
         return url
-    }
-
-    private func string(_ table: TOMLTable, _ key: String, profile: String, fileURL: URL) throws(ConfigurationError) -> String? {
-        guard let value = table[key] else { return nil }
-        guard let text = value.string else {
-            throw fileError(fileURL, line: table.line(of: key), "profiles.\(profile).\(key) must be a string, not \(value.typeName)")
-        }
-        return text.isEmpty ? nil : text
-    }
-
-    private func number(_ table: TOMLTable, _ key: String, profile: String, fileURL: URL) throws(ConfigurationError) -> Double? {
-        guard let value = table[key] else { return nil }
-        guard let number = value.number else {
-            throw fileError(fileURL, line: table.line(of: key), "profiles.\(profile).\(key) must be a number, not \(value.typeName)")
-        }
-        return number
-    }
-
-    private func fileError(_ url: URL, line: Int?, _ message: String) -> ConfigurationError {
-        ConfigurationError("\(url.path)\(line.map { ":\($0)" } ?? ""): \(message)")
     }
 
     func expand(_ path: String) -> String {

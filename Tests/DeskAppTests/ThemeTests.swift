@@ -9,8 +9,7 @@ import TerminalUI
 
     @Test(arguments: BuiltinThemes.names) func embeddedThemeEqualsItsFile(name: String) throws {
         let file = try String(contentsOf: Self.themesDirectory.appendingPathComponent("\(name).toml"), encoding: .utf8)
-        // A multi-line string literal drops the final newline of the file.
-        #expect(BuiltinThemes.text(named: name).map { $0 + "\n" } == file, "re-embed themes/\(name).toml in BuiltinThemes.swift")
+        #expect(BuiltinThemes.text(named: name) == file)
     }
 
     @Test(arguments: BuiltinThemes.names) func builtinThemeStylesEveryRole(name: String) throws {
@@ -39,7 +38,7 @@ import TerminalUI
     }
 
     @Test func brokenThemeNamesFileAndLine() {
-        #expect(throws: ThemeError(source: "my.toml", line: 3, message: "alert.fg: expected \"#rrggbb\", a number 0-255 or a colour name, not a string")) {
+        #expect(throws: ThemeError(source: "my.toml", line: 3, message: "alert.fg: expected \"#rrggbb\", a number 0-255 or a colour name, found \"orangeish\"")) {
             try ThemeParser.parse("[alert]\nbold = true\nfg = \"orangeish\"\n", name: "my", source: "my.toml")
         }
         do {
@@ -53,6 +52,32 @@ import TerminalUI
             Issue.record("bad TOML was accepted")
         } catch {
             #expect(error.line == 1)
+        }
+    }
+
+    @Test func themesAreFullTOML() throws {
+        let theme = try ThemeParser.parse("""
+            alert = { fg = "red", bold = true }
+            muted.fg = 245
+            [title]
+            fg = '#00ff00'
+            """, name: "t", source: "t.toml")
+        #expect(theme[.alert] == Style(fg: .red, bold: true))
+        #expect(theme[.muted] == Style(fg: .indexed(245)))
+        #expect(theme[.title] == Style(fg: .rgb(0, 0xFF, 0)))
+    }
+
+    @Test func misspeltKeysNameTheNearestOne() {
+        #expect(throws: ThemeError(source: "t.toml", line: 3, message: "alert.bolt: unknown key; did you mean `bold`? (use fg, bg, bold, dim, underline, reverse)")) {
+            try ThemeParser.parse("[alert]\nfg = 1\nbolt = true\n", name: "t", source: "t.toml")
+        }
+        #expect(throws: ThemeError(source: "t.toml", line: 2, message: "muted.dim: expected true or false, found \"yes\"")) {
+            try ThemeParser.parse("[muted]\ndim = \"yes\"\n", name: "t", source: "t.toml")
+        }
+        do {
+            _ = try ThemeParser.parse("[alrt]\nfg = 1\n", name: "my", source: "my.toml")
+        } catch {
+            #expect(error.message.contains("did you mean `alert`?"))
         }
     }
 

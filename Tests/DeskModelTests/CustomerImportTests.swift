@@ -53,6 +53,41 @@ import Testing
         }
     }
 
+    /// What Excel writes under "CSV UTF-8" in locales whose decimal separator is a comma.
+    static let excelSemicolon = "\u{FEFF}id;email;externalId;description\r\n"
+        + "3fa85f64-5717-4562-b3fc-2c963f66afa6;ann@example.com;ext-1;\"Ann; VIP, \"\"gold\"\"\"\r\n"
+        + "6f1c2d3e-1111-4a2b-8c3d-4e5f6a7b8c9d;;ext-2;\";;\"\r\n"
+
+    @Test func semicolonCSVAsExcelWritesIt() throws {
+        let customers = try CustomerImport.parse(Self.excelSemicolon)
+        #expect(customers.map(\.id) == ["3fa85f64-5717-4562-b3fc-2c963f66afa6", "6f1c2d3e-1111-4a2b-8c3d-4e5f6a7b8c9d"])
+        #expect(customers.map(\.email) == ["ann@example.com", nil])
+        #expect(customers.map(\.externalId) == ["ext-1", "ext-2"])
+        #expect(customers.map(\.description) == ["Ann; VIP, \"gold\"", ";;"])
+    }
+
+    @Test func tabsAndExcelsSeparatorLine() throws {
+        let tabs = try CustomerImport.parse("id\temail\n3fa85f64-5717-4562-b3fc-2c963f66afa6\tann@example.com\n")
+        #expect(tabs.map(\.email) == ["ann@example.com"])
+        let hinted = try CustomerImport.parse("sep=;\r\nid;description\r\n3fa85f64-5717-4562-b3fc-2c963f66afa6;a, b\r\n")
+        #expect(hinted.map(\.description) == ["a, b"])
+        #expect(throws: CustomerImport.Failure.badRows([.init(line: 3, message: "id \"nope\" is not a UUID")])) {
+            try CustomerImport.parse("sep=;\r\nid;description\r\nnope;x\r\n")
+        }
+    }
+
+    @Test func semicolonErrorsStillNameTheLine() {
+        let text = "\u{FEFF}id;email\r\n3fa85f64-5717-4562-b3fc-2c963f66afa6;\"multi\r\nline@x.y\"\r\nnope;a@b.co\r\n"
+            + "6f1c2d3e-1111-4a2b-8c3d-4e5f6a7b8c9d;a@b.co;extra\r\n"
+        #expect(throws: CustomerImport.Failure.badRows([
+            .init(line: 2, message: "email \"multi\r\nline@x.y\" is not an address"),
+            .init(line: 4, message: "id \"nope\" is not a UUID"),
+            .init(line: 5, message: "3 fields, expected 2"),
+        ])) {
+            try CustomerImport.parse(text)
+        }
+    }
+
     @Test func importKeepsTheBlockedFlag() throws {
         let store = try temporaryStore()
         try store.upsertCustomer(Customer(id: "3fa85f64-5717-4562-b3fc-2c963f66afa6", blocked: true), origin: .created)

@@ -1,5 +1,6 @@
 import CalypsoAPI
 import CalypsoSandbox
+import DeskModel
 import Foundation
 import Testing
 
@@ -122,6 +123,23 @@ import Testing
         #expect(good.status == 0 && good.output.contains("1 new"))
         let forget = try run(["customer", "forget", "3fa85f64-5717-4562-b3fc-2c963f66afa6"])
         #expect(forget.status == 0)
+    }
+
+    @Test func importsASemicolonCSVAsExcelWritesIt() throws {
+        let file = scratch.appendingPathComponent("excel.csv")
+        let rows = ["\u{FEFF}id;email;externalId;description",
+                    "3fa85f64-5717-4562-b3fc-2c963f66afa6;ann@example.com;ext-1;\"Ann; VIP, \"\"gold\"\"\"",
+                    "6f1c2d3e-1111-4a2b-8c3d-4e5f6a7b8c9d;bob@example.com;ext-2;plain"]
+        try Data((rows.joined(separator: "\r\n") + "\r\n").utf8).write(to: file)
+        let imported = try run(["customer", "import", file.path])
+        #expect(imported.status == 0 && imported.output.contains("2 new"), "\(imported.error)")
+        let store = try DeskStore.open(dataDirectory: scratch.appendingPathComponent("data/pursedesk"), account: sandbox.account)
+        #expect(try store.customer(id: "3fa85f64-5717-4562-b3fc-2c963f66afa6")?.description == "Ann; VIP, \"gold\"")
+        #expect(try store.customer(id: "6f1c2d3e-1111-4a2b-8c3d-4e5f6a7b8c9d")?.email == "bob@example.com")
+
+        try Data("id;email\r\n7a1c2d3e-1111-4a2b-8c3d-4e5f6a7b8c9d;x@y.z\r\nnope;a@b.co\r\n".utf8).write(to: file)
+        let bad = try run(["customer", "import", file.path])
+        #expect(bad.status == 65 && bad.error.contains("line 3: id \"nope\" is not a UUID"))
     }
 }
 

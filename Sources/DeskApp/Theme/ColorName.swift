@@ -10,7 +10,7 @@ enum ColorName {
         "bright_blue": .brightBlue, "bright_magenta": .brightMagenta, "bright_cyan": .brightCyan, "bright_white": .brightWhite,
     ]
 
-    static func parse(_ value: TOMLValue) -> Color? {
+    static func parse(_ value: TOMLNode) -> Color? {
         if let number = value.integer {
             guard (0...255).contains(number) else { return nil }
             return number < 16 ? .ansi(UInt8(number)) : .indexed(UInt8(number))

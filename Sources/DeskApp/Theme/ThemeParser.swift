@@ -14,69 +14,70 @@ public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    init(_ problem: TOMLProblem) {
+        self.init(source: problem.source, line: problem.line, message: problem.detail)
+    }
+
     public var description: String { "\(source)\(line.map { ":\($0)" } ?? ""): \(message)" }
 }
 
-/// Reads theme files: one `[section]` per `ThemeRole` with `fg`, `bg`, `bold`, `dim`,
+/// Reads theme files (TOML 1.0): one `[section]` per `ThemeRole` with `fg`, `bg`, `bold`, `dim`,
 /// `underline`, `reverse`, and an optional top-level `borders = "unicode" | "ascii"`.
 public enum ThemeParser {
-    private static let attributeKeys: Set<String> = ["fg", "bg", "bold", "dim", "underline", "reverse"]
-    private static let topLevelKeys: Set<String> = ["description", "borders"]
+    private static let attributeKeys = ["fg", "bg", "bold", "dim", "underline", "reverse"]
+    private static let topLevelKeys = ["description", "borders"]
 
     /// Parses `text`; roles the file leaves out keep the style they have in `base`.
     public static func parse(_ text: String, name: String, source: String, base: Theme? = nil) throws(ThemeError) -> Theme {
-        let table: TOMLTable
         do {
-            table = try TOMLParser.parse(text)
+            return try parse(TOMLDocument.parse(text, source: source).rootSection, name: name, base: base)
         } catch {
-            throw ThemeError(source: source, line: error.line, message: error.message)
+            throw ThemeError(error)
         }
+    }
+
+    private static func parse(_ file: TOMLSection, name: String, base: Theme?) throws(TOMLProblem) -> Theme {
         var theme = Theme(name: name, styles: base?.styles ?? [:], borders: base?.borders ?? .unicode)
-        for key in table.keys {
-            let line = table.line(of: key)
-            guard let value = table[key] else { continue }
+        let roleNames = ThemeRole.allCases.map(\.rawValue)
+        for key in file.keys {
             if let role = ThemeRole(rawValue: key) {
-                guard let section = value.table else {
-                    throw ThemeError(source: source, line: line, message: "\(key) must be a [\(key)] section")
-                }
-                theme.styles[role] = try style(section, role: key, source: source)
+                guard let section = try file.section(key, expected: "a [\(key)] section") else { continue }
+                theme.styles[role] = try style(section)
             } else if key == "borders" {
-                switch value.string {
+                switch try file.string(key) {
                 case "unicode": theme.borders = .unicode
                 case "ascii": theme.borders = .ascii
-                default: throw ThemeError(source: source, line: line, message: "borders must be \"unicode\" or \"ascii\"")
+                default: throw file.mismatch(key, expected: "\"unicode\" or \"ascii\"")
                 }
             } else if !topLevelKeys.contains(key) {
-                throw ThemeError(source: source, line: line, message: "unknown section \"\(key)\" (known: \(ThemeRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+                let hint = NearestName.closest(to: key, among: roleNames + topLevelKeys).map { "did you mean `\($0)`? " } ?? ""
+                throw TOMLProblem(source: file.document.source, line: file.document.line(of: [key]),
+                                  message: "unknown section \"\(key)\"; \(hint)(known: \(roleNames.joined(separator: ", ")))")
             }
         }
         return theme
     }
 
-    private static func style(_ section: TOMLTable, role: String, source: String) throws(ThemeError) -> Style {
+    private static func style(_ section: TOMLSection) throws(TOMLProblem) -> Style {
         var style = Style()
         for key in section.keys {
-            let line = section.line(of: key)
-            guard attributeKeys.contains(key), let value = section[key] else {
-                throw ThemeError(source: source, line: line, message: "unknown key \(role).\(key) (use fg, bg, bold, dim, underline, reverse)")
-            }
             switch key {
             case "fg", "bg":
-                guard let color = ColorName.parse(value) else {
-                    throw ThemeError(source: source, line: line,
-                                     message: "\(role).\(key): expected \"#rrggbb\", a number 0-255 or a colour name, not \(value.typeName)")
+                guard let value = section[key], let color = ColorName.parse(value) else {
+                    throw section.mismatch(key, expected: "\"#rrggbb\", a number 0-255 or a colour name")
                 }
                 if key == "fg" { style.fg = color } else { style.bg = color }
-            default:
-                guard let flag = value.boolean else {
-                    throw ThemeError(source: source, line: line, message: "\(role).\(key) must be true or false")
-                }
+            case "bold", "dim", "underline", "reverse":
+                let flag = try section.boolean(key) ?? false
                 switch key {
                 case "bold": style.bold = flag
                 case "dim": style.dim = flag
                 case "underline": style.underline = flag
                 default: style.reverse = flag
                 }
+            default:
+                let hint = NearestName.closest(to: key, among: attributeKeys).map { "did you mean `\($0)`? " } ?? ""
+                throw section.problem(key, "unknown key; \(hint)(use \(attributeKeys.joined(separator: ", ")))")
             }
         }
         return style

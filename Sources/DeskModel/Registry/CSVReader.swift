@@ -1,6 +1,24 @@
-/// RFC 4180 CSV: fields separated by commas, optionally quoted with `"` (doubled inside quotes),
-/// records ending in LF or CRLF; quoted fields may span lines. Each record keeps its first line number.
+/// CSV as RFC 4180 and spreadsheets write it: fields separated by commas, semicolons (Excel in many
+/// locales) or tabs — whichever the header line uses — optionally quoted with `"` (doubled inside
+/// quotes), records ending in LF or CRLF, an optional UTF-8 byte order mark; quoted fields may span
+/// lines. Each record keeps its first line number.
 enum CSVReader {
+    static let delimiters: [Character] = [",", ";", "\t"]
+
+    /// The delimiter the header line uses most, outside quotes (a comma when it uses none).
+    static func delimiter(of text: Substring) -> Character {
+        var counts: [Character: Int] = [:]
+        var inQuotes = false
+        for character in text {
+            if character == "\"" { inQuotes.toggle() }
+            if inQuotes { continue }
+            if character.isNewline { break }
+            if delimiters.contains(character) { counts[character, default: 0] += 1 }
+        }
+        return delimiters.max { counts[$0, default: 0] < counts[$1, default: 0] }
+            .flatMap { counts[$0, default: 0] > 0 ? $0 : nil } ?? ","
+    }
+
     struct Record: Equatable {
         var line: Int
         var fields: [String]
@@ -12,13 +30,22 @@ enum CSVReader {
     }
 
     static func records(_ text: String) throws(Failure) -> [Record] {
+        var text = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        var delimiter = delimiter(of: text)
+        var line = 1
+        // Excel's own hint line, `sep=;`, names the delimiter and is not a record.
+        if text.hasPrefix("sep="), let end = text.firstIndex(where: \.isNewline),
+           text.distance(from: text.startIndex, to: end) == 5 {
+            delimiter = text[text.index(text.startIndex, offsetBy: 4)]
+            text = text[text.index(after: end)...]
+            line = 2
+        }
         var records: [Record] = []
         var fields: [String] = []
         var field = ""
         var inQuotes = false
         var fieldWasQuoted = false
-        var line = 1
-        var recordLine = 1
+        var recordLine = line
         var characters = text.makeIterator()
         var pending: Character? = nil
 
@@ -46,7 +73,7 @@ enum CSVReader {
                 guard field.isEmpty, !fieldWasQuoted else { throw Failure(line: line, message: "a quote in the middle of a field") }
                 inQuotes = true
                 fieldWasQuoted = true
-            case ",":
+            case delimiter:
                 fields.append(field)
                 field = ""
                 fieldWasQuoted = false

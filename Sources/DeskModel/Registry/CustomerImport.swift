@@ -45,7 +45,7 @@ public enum CustomerImport {
     public static func parse(_ text: String) throws(Failure) -> [Customer] {
         let records: [CSVReader.Record]
         do {
-            records = try CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+            records = try CSVReader.records(text)
         } catch {
             throw .badRows([Problem(line: error.line, message: error.message)])
         }
@@ -107,7 +107,7 @@ public enum CustomerImport {
         do {
             text = try String(contentsOf: file, encoding: .utf8)
         } catch {
-            throw .unreadable("cannot read \(file.path) as UTF-8 text")
+            throw .unreadable("cannot read \(file.path) as UTF-8 text (in a spreadsheet, save it as \"CSV UTF-8\")")
         }
         let customers = try parse(text)
         do {

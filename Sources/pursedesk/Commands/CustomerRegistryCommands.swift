@@ -9,6 +9,8 @@ extension CustomerCommand {
             abstract: "Add customers you already have to the local registry from a CSV file.",
             discussion: """
                 The file needs a header with an id column; email, externalId and description are optional. \
+                Fields are separated by commas, semicolons or tabs, whichever the header uses (as spreadsheets \
+                write them; UTF-8, with or without a byte order mark). \
                 Every row is checked first: if any row is bad, nothing is imported and each bad row is listed \
                 by line number. Nothing is sent to Calypso.
                 """)
