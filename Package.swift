@@ -92,7 +92,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TmuxDriver"]),
         .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"]),
         .testTarget(name: "PursedeskCLITests", dependencies: ["pursedesk", "CalypsoSandbox", "CalypsoAPI", "DeskModel", "TmuxDriver"]),
     ]
