@@ -24,6 +24,11 @@ let package = Package(
             path: "Sources/CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            path: "Sources/CQRencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .target(
             name: "CalypsoAPI",
             dependencies: [
@@ -64,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalUI",
-            dependencies: ["CNcursesw"]
+            dependencies: ["CNcursesw", "CQRencode"]
         ),
         .target(name: "TmuxDriver"),
         .target(
@@ -90,7 +95,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TmuxDriver"]),
         .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"]),
         .testTarget(name: "PursedeskCLITests", dependencies: ["pursedesk", "CalypsoSandbox", "CalypsoAPI", "DeskModel", "TmuxDriver"]),
     ]

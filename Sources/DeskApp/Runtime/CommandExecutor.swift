@@ -3,27 +3,24 @@ import DeskModel
 import Foundation
 
 /// The only place that does I/O for the dashboard: store reads, engine hints, operator actions,
-/// themes and the clipboard. Results come back through `post` as messages.
+/// and themes. Results come back through `post` as messages. (The clipboard is the terminal's:
+/// `DashboardLoop` sends copies through the backend.)
 public final class CommandExecutor: Sendable {
     private let session: DeskSession
     private let themes: ThemeCatalog
     private let post: @Sendable (AppMessage) -> Void
-    private let copy: @Sendable (String) -> Void
 
-    /// `copy` runs synchronously on the caller's thread (the one that owns the terminal).
-    public init(session: DeskSession, themes: ThemeCatalog, post: @escaping @Sendable (AppMessage) -> Void,
-                copy: @escaping @Sendable (String) -> Void) {
+    public init(session: DeskSession, themes: ThemeCatalog, post: @escaping @Sendable (AppMessage) -> Void) {
         self.session = session
         self.themes = themes
         self.post = post
-        self.copy = copy
     }
 
     public func execute(_ command: AppCommand) {
         let store = session.store, engine = session.engine
         switch command {
         case .quit: break
-        case .copy(let text): copy(text)
+        case .copy: break  // sent through the backend by DashboardLoop
         case .focus(let id): Task { await engine.focus(customerId: id) }
         case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }
         case .refreshNow: Task { await engine.refreshNow() }

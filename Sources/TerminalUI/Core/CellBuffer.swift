@@ -49,18 +49,20 @@ public struct CellBuffer: Hashable, Sendable {
         for index in cells.indices { cells[index] = .blank }
     }
 
-    /// Sets every cell of `rect` to `character` (a space by default), patching its style with `style`.
+    /// Sets every cell of `rect` to `character` (a space by default), patching its style with
+    /// `style`; the cells link to `style.link` only.
     public mutating func fill(_ rect: Rect, style: Style, character: Character = " ") {
         let area = rect.clamped(to: bounds)
         for y in area.y..<area.maxY {
             for x in area.x..<area.maxX {
-                let merged = cells[y * width + x].style.patched(with: style)
+                let merged = cells[y * width + x].style.patched(with: style).linked(to: style.link)
                 set(character, columns: 1, x: x, y: y, style: merged)
             }
         }
     }
 
-    /// Lays `style` over the existing style of every cell in `rect`, keeping the text.
+    /// Lays `style` over the existing style of every cell in `rect`, keeping the text (and its link
+    /// unless `style` has one).
     public mutating func applyStyle(_ style: Style, to rect: Rect) {
         let area = rect.clamped(to: bounds)
         for y in area.y..<area.maxY {
@@ -108,6 +110,13 @@ public struct CellBuffer: Hashable, Sendable {
         return column - x
     }
 
+    /// Replaces the cell at (x, y) with a one-column `cell`, style and all (nothing is patched);
+    /// for drawings whose colours must not mix with what is underneath, such as a QR code.
+    public mutating func replace(x: Int, y: Int, with cell: Cell) {
+        guard bounds.contains(x: x, y: y), let character = cell.character, DisplayWidth.of(character) == 1 else { return }
+        set(character, columns: 1, x: x, y: y, style: cell.style)
+    }
+
     /// Writes a line of spans from (x, y) and returns the columns used.
     @discardableResult
     public mutating func put(
@@ -130,7 +139,8 @@ public struct CellBuffer: Hashable, Sendable {
 
     private mutating func writeCell(_ character: Character, columns: Int, x: Int, y: Int, style: Style) {
         guard x >= 0 else { return }
-        let merged = cells[y * width + x].style.patched(with: style)
+        // New text keeps the colours underneath but never the link: that belonged to the old text.
+        let merged = cells[y * width + x].style.patched(with: style).linked(to: style.link)
         set(character, columns: columns, x: x, y: y, style: merged)
     }
 
