@@ -30,7 +30,7 @@ struct CustomerCommand: AsyncParsableCommand {
                     () async throws(OperatorActions.Failure) in
                     try await model.actions().createCustomer(CustomerCreateRequest(email: email, description: description, externalId: externalId))
                 }
-                try Output.customer(customer.customer, json: global.json)
+                try Output.customer(customer, json: global.json)
             }
         }
     }
@@ -61,7 +61,7 @@ struct CustomerCommand: AsyncParsableCommand {
                 let customer = try await perform { () async throws(OperatorActions.Failure) in
                     try await model.actions().updateCustomer(id: id, email: email, description: description, externalId: externalId)
                 }
-                try Output.customer(customer.customer, json: global.json)
+                try Output.customer(customer, json: global.json)
             }
         }
     }
@@ -83,7 +83,7 @@ struct CustomerCommand: AsyncParsableCommand {
                 let customer = try await perform { () async throws(OperatorActions.Failure) in
                     try await model.actions().block(customerId: id, confirmation: confirmation)
                 }
-                try Output.customer(customer.customer, json: global.json)
+                try Output.customer(customer, json: global.json)
             }
         }
     }
@@ -105,7 +105,7 @@ struct CustomerCommand: AsyncParsableCommand {
                 let customer = try await perform { () async throws(OperatorActions.Failure) in
                     try await model.actions().unblock(customerId: id, confirmation: confirmation)
                 }
-                try Output.customer(customer.customer, json: global.json)
+                try Output.customer(customer, json: global.json)
             }
         }
     }

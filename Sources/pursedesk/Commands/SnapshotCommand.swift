@@ -60,7 +60,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         Output.fields([
             ("account", report.account), ("source", report.baseURL),
             ("connection", report.connection + (offline ? "" : " (\(requests) requests)")),
-            ("customers", "\(report.counts.customers) (\(report.counts.blocked) blocked)"),
+            ("customers", "\(report.counts.customers) (\(report.counts.blocked) blocked, \(report.counts.blockedUnknown) unknown)"),
             ("purses", report.counts.pursesByStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")),
             ("deposits", "\(report.counts.transactions) stored, \(report.counts.pendingDeposits) pending"),
             ("alerts", "\(report.alerts.count)"),

@@ -1,4 +1,5 @@
 import CalypsoAPI
+import DeskModel
 import Foundation
 
 /// Prints results as aligned tables for people or as JSON for machines.
@@ -29,12 +30,14 @@ enum Output {
         for (label, value) in pairs { print(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
     }
 
-    static func customer(_ customer: Customer, json asJSON: Bool) throws {
-        if asJSON { return try json(customer) }
-        fields([
-            ("id", customer.id), ("email", customer.email ?? "—"), ("external id", customer.externalId ?? "—"),
-            ("description", customer.description ?? "—"), ("blocked", customer.blocked ? "yes" : "no"),
-        ])
+    static func customer(_ customer: CustomerSummary, json asJSON: Bool) throws {
+        if asJSON { return try json(CustomerJSON(customer)) }
+        fields(customerFields(customer))
+    }
+
+    static func customerFields(_ customer: CustomerSummary) -> [(String, String)] {
+        [("id", customer.id), ("email", customer.email ?? "—"), ("external id", customer.externalId ?? "—"),
+         ("description", customer.description ?? "—"), ("blocked", customer.blockState.rawValue)]
     }
 
     static func date(_ date: Date?) -> String { date.map(CalypsoDate.format) ?? "—" }
