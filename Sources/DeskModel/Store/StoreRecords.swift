@@ -130,11 +130,32 @@ public struct AuditRecord: Sendable, Hashable, Codable {
     public var at: Date
     public var user: String
     public var action: String
+    /// The customer id (or what identified the target before it had one).
     public var target: String
+    /// The target customer's email when it was known at the time.
+    public var targetEmail: String?
+    /// What was asked: the fields an update changed, the currency of an address, who confirmed.
     public var detail: String?
     public var result: AuditResult
     public var error: String?
+    /// What the API answered that matters later: the address issued, the id created.
+    public var outcome: String?
     public var finishedAt: Date?
+
+    public init(id: Int64, at: Date, user: String, action: String, target: String, targetEmail: String? = nil, detail: String? = nil,
+                result: AuditResult, error: String? = nil, outcome: String? = nil, finishedAt: Date? = nil) {
+        self.id = id
+        self.at = at
+        self.user = user
+        self.action = action
+        self.target = target
+        self.targetEmail = targetEmail
+        self.detail = detail
+        self.result = result
+        self.error = error
+        self.outcome = outcome
+        self.finishedAt = finishedAt
+    }
 }
 
 public enum AlertKind: String, Sendable, Codable, CaseIterable {

@@ -101,6 +101,12 @@ enum StoreSchema {
                 CREATE INDEX customer_activity ON customer(lastActivityAt);
                 """)
         }
+        migrator.registerMigration("v4: audit details") { db in
+            try db.execute(sql: """
+                ALTER TABLE audit ADD COLUMN targetEmail TEXT;
+                ALTER TABLE audit ADD COLUMN outcome TEXT;
+                """)
+        }
         return migrator
     }
 }

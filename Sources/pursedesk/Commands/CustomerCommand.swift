@@ -6,8 +6,8 @@ import Foundation
 struct CustomerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
-        abstract: "Create, update, block and unblock customers.",
-        subcommands: [Create.self, Update.self, Block.self, Unblock.self, Import.self, Forget.self]
+        abstract: "List, show, create, update, block and unblock customers.",
+        subcommands: [List.self, Get.self, Create.self, Update.self, Block.self, Unblock.self, Import.self, Forget.self]
     )
 
     struct Create: AsyncParsableCommand {

@@ -1,3 +1,4 @@
+import CalypsoAPI
 import DeskModel
 import Foundation
 
@@ -26,5 +27,33 @@ struct CustomerJSON: Encodable {
         try container.encode(description, forKey: .description)
         try container.encode(externalId, forKey: .externalId)
         try container.encode(blocked, forKey: .blocked)
+    }
+}
+
+/// A transaction as the API sent it, plus `customer` (id, email, blocked) from the registry.
+struct TransactionJSON: Encodable {
+    var transaction: Transaction
+    var customer: CustomerSummary?
+
+    enum CodingKeys: String, CodingKey { case customer }
+
+    func encode(to encoder: Encoder) throws {
+        try transaction.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(customer.map(CustomerJSON.init), forKey: .customer)
+    }
+}
+
+/// The purse as the API sent it, plus `addressIs`: `new` or `existing`.
+struct IssuedAddressJSON: Encodable {
+    var issued: IssuedAddress
+    init(_ issued: IssuedAddress) { self.issued = issued }
+
+    enum CodingKeys: String, CodingKey { case addressIs }
+
+    func encode(to encoder: Encoder) throws {
+        try issued.purse.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(issued.freshness.rawValue, forKey: .addressIs)
     }
 }
