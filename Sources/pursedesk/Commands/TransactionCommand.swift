@@ -6,8 +6,8 @@ import Foundation
 struct TransactionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tx",
-        abstract: "Deposit transactions.",
-        subcommands: [Get.self, Find.self]
+        abstract: "Deposit transactions: show, find, export.",
+        subcommands: [Get.self, Find.self, Export.self]
     )
 
     struct Get: AsyncParsableCommand {
