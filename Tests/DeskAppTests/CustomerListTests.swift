@@ -84,7 +84,7 @@ import Testing
         list.setFilter("blocked:no")
         var changed = Self.many[3]
         changed.pendingDeposits = 99
-        changed.blocked = false
+        changed.blockState = .notBlocked
         list.upsert([changed, Fixtures.customer(5_000, pending: 50)])
         #expect(list.customer(atRow: 0)?.id == changed.id)
         #expect(list.customer(atRow: 1)?.pendingDeposits == 50)
@@ -92,7 +92,7 @@ import Testing
         #expect(pendings == pendings.sorted(by: >))
         #expect(list.row(of: changed.id) == 0)
         var blocked = changed
-        blocked.blocked = true
+        blocked.blockState = .blocked
         list.upsert([blocked])
         #expect(list.row(of: changed.id) == nil)
     }

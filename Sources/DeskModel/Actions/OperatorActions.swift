@@ -41,41 +41,56 @@ public final class OperatorActions: Sendable {
         self.readOnly = readOnly
     }
 
+    /// The operator's login name: `$USER` or `$LOGNAME`, else the password database's entry for
+    /// this uid (a service or container often has no `$USER`); the number only when neither knows.
     public static var osUser: String {
         let environment = ProcessInfo.processInfo.environment
         if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, let login = String(validatingCString: name), !login.isEmpty {
+            return login
+        }
         return "uid \(getuid())"
     }
 
     public func createCustomer(_ request: CustomerCreateRequest) async throws(Failure) -> CustomerSummary {
-        let detail = [request.email.map { "email=\($0)" }, request.externalId.map { "externalId=\($0)" }].compactMap { $0 }.joined(separator: " ")
-        let customer = try await audited("customer.create", target: request.email ?? request.externalId ?? "new customer", detail: detail) {
+        let detail = Self.fieldList([("email", request.email), ("externalId", request.externalId), ("description", request.description)])
+        let customer = try await audited("customer.create", target: request.email ?? request.externalId ?? "new customer",
+                                         targetEmail: request.email, detail: detail, outcome: { "id=\($0.id)" }, finalTarget: { $0.id }) {
             () async throws(CalypsoError) in try await self.client.createCustomer(request)
         }
         return try record(customer, origin: .created)
     }
 
     /// Sends every current value along with the change, since whether the API clears omitted
-    /// fields is unknown.
+    /// fields is unknown. The audit row lists the fields that change, old and new.
     public func updateCustomer(id: String, email: String?, description: String?, externalId: String?) async throws(Failure) -> CustomerSummary {
         let known = try? store.customer(id: id)
         let request = CustomerUpdateRequest(id: id, email: email ?? known?.email, description: description ?? known?.description,
                                             externalId: externalId ?? known?.externalId)
-        let customer = try await audited("customer.update", target: id, detail: nil) { () async throws(CalypsoError) in
-            try await self.client.updateCustomer(request)
+        let changes = [("email", known?.email, email), ("externalId", known?.externalId, externalId),
+                       ("description", known?.description, description)]
+            .compactMap { name, old, new -> String? in
+                guard let new, new != old else { return nil }
+                return "\(name): \(old.map { "\"\($0)\"" } ?? "—") → \"\(new)\""
+            }
+        let customer = try await audited("customer.update", target: id, targetEmail: known?.email ?? email,
+                                         detail: changes.isEmpty ? "no field changed" : changes.joined(separator: "; ")) {
+            () async throws(CalypsoError) in try await self.client.updateCustomer(request)
         }
         return try record(customer, origin: .created)
     }
 
     public func block(customerId: String, confirmation: Confirmation) async throws(Failure) -> CustomerSummary {
-        let customer = try await audited("customer.block", target: customerId, detail: "confirmed by \(confirmation.by)") {
+        let customer = try await audited("customer.block", target: customerId, targetEmail: email(of: customerId),
+                                         detail: "confirmed by \(confirmation.by)") {
             () async throws(CalypsoError) in try await self.client.blockCustomer(id: customerId)
         }
         return try record(customer, origin: .discovered)
     }
 
     public func unblock(customerId: String, confirmation: Confirmation) async throws(Failure) -> CustomerSummary {
-        let customer = try await audited("customer.unblock", target: customerId, detail: "confirmed by \(confirmation.by)") {
+        let customer = try await audited("customer.unblock", target: customerId, targetEmail: email(of: customerId),
+                                         detail: "confirmed by \(confirmation.by)") {
             () async throws(CalypsoError) in try await self.client.unblockCustomer(id: customerId)
         }
         return try record(customer, origin: .discovered)
@@ -83,15 +98,36 @@ public final class OperatorActions: Sendable {
 
     /// Asks for the customer's address in a currency (a new purse when the last expired or was declined).
     public func requestAddress(customerId: String, currency: Currency) async throws(Failure) -> Purse {
-        let purse = try await audited("purse.address", target: customerId, detail: "currency=\(currency.rawValue)") {
+        try await issueAddress(customerId: customerId, currency: currency).purse
+    }
+
+    /// Asks for the customer's address and says whether it is a new one or the active one they had.
+    public func issueAddress(customerId: String, currency: Currency) async throws(Failure) -> IssuedAddress {
+        let stored = (try? store.purses(customerId: customerId)) ?? []
+        let askedAt = Date()
+        let result = try await audited("purse.address", target: customerId, targetEmail: email(of: customerId),
+                                       detail: "currency=\(currency.rawValue)",
+                                       outcome: { (purse: Purse) in
+                                           let issued = IssuedAddress(purse: purse, stored: stored, askedAt: askedAt)
+                                           return "\(issued.freshness.rawValue) address \(purse.address ?? "(none given)")"
+                                       }) {
             () async throws(CalypsoError) in try await self.client.depositAddress(customerId: customerId, currency: currency)
         }
         do {
-            events.publish(try store.recordPurses([purse], customerId: customerId))
+            events.publish(try store.recordPurses([result], customerId: customerId))
         } catch {
             throw .store(String(describing: error))
         }
-        return purse
+        return IssuedAddress(purse: result, stored: stored, askedAt: askedAt)
+    }
+
+    private func email(of customerId: String) -> String? {
+        (try? store.customer(id: customerId))?.flatMap(\.email)
+    }
+
+    private static func fieldList(_ fields: [(String, String?)]) -> String? {
+        let present = fields.compactMap { name, value in value.map { "\(name)=\($0)" } }
+        return present.isEmpty ? nil : present.joined(separator: " ")
     }
 
     private func record(_ customer: Customer, origin: CustomerOrigin) throws(Failure) -> CustomerSummary {
@@ -106,18 +142,19 @@ public final class OperatorActions: Sendable {
         }
     }
 
-    private func audited<Result: Sendable>(_ action: String, target: String, detail: String?,
+    private func audited<Result: Sendable>(_ action: String, target: String, targetEmail: String?, detail: String?,
+                                           outcome: (Result) -> String? = { _ in nil }, finalTarget: (Result) -> String? = { _ in nil },
                                            _ operation: () async throws(CalypsoError) -> Result) async throws(Failure) -> Result {
         if readOnly { throw .readOnly }
         let auditId: Int64
         do {
-            auditId = try store.beginAudit(action: action, target: target, detail: detail, user: user)
+            auditId = try store.beginAudit(action: action, target: target, targetEmail: targetEmail, detail: detail, user: user)
         } catch {
             throw .store("could not write the audit log, so nothing was sent: \(error)")
         }
         do {
             let result = try await operation()
-            try? store.finishAudit(id: auditId, result: .succeeded, error: nil)
+            try? store.finishAudit(id: auditId, result: .succeeded, error: nil, outcome: outcome(result), target: finalTarget(result))
             return result
         } catch {
             try? store.finishAudit(id: auditId, result: .failed, error: error.description)

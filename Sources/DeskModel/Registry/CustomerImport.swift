@@ -130,10 +130,8 @@ extension DeskStore {
         try pool.write { db in
             var outcome = CustomerImport.Outcome(added: 0, updated: 0)
             for customer in customers {
-                var customer = customer
                 let existing = try Self.fetchCustomer(db, id: customer.id)
-                customer.blocked = existing?.blocked ?? false
-                _ = try Self.upsertCustomer(db, customer, origin: .imported, at: now)
+                _ = try Self.upsertCustomer(db, customer, blockState: nil, origin: .imported, at: now)
                 let exists = existing != nil
                 if exists { outcome.updated += 1 } else { outcome.added += 1 }
             }

@@ -33,30 +33,37 @@ extension DeskStore {
     // MARK: Audit
 
     /// Writes the action as pending before it runs, so a crash leaves a truthful record.
-    public func beginAudit(action: String, target: String, detail: String?, user: String, at now: Date = Date()) throws -> Int64 {
+    public func beginAudit(action: String, target: String, targetEmail: String? = nil, detail: String?, user: String,
+                           at now: Date = Date()) throws -> Int64 {
         try pool.write { db in
-            try db.execute(sql: "INSERT INTO audit (at, user, action, target, detail, result) VALUES (?, ?, ?, ?, ?, 'pending')",
-                           arguments: [now.storeValue, user, action, target, detail])
+            try db.execute(sql: """
+                INSERT INTO audit (at, user, action, target, targetEmail, detail, result) VALUES (?, ?, ?, ?, ?, ?, 'pending')
+                """, arguments: [now.storeValue, user, action, target, targetEmail, detail])
             return db.lastInsertedRowID
         }
     }
 
-    public func finishAudit(id: Int64, result: AuditResult, error: String?, at now: Date = Date()) throws {
+    /// Finishes the row; `target` replaces a provisional target (a created customer's new id).
+    public func finishAudit(id: Int64, result: AuditResult, error: String?, outcome: String? = nil, target: String? = nil,
+                            at now: Date = Date()) throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE audit SET result = ?, error = ?, finishedAt = ? WHERE id = ?",
-                           arguments: [result.rawValue, error, now.storeValue, id])
+            try db.execute(sql: """
+                UPDATE audit SET result = ?, error = ?, outcome = ?, target = coalesce(?, target), finishedAt = ? WHERE id = ?
+                """, arguments: [result.rawValue, error, outcome, target, now.storeValue, id])
         }
     }
 
     public func auditLog(limit: Int = 500) throws -> [AuditRecord] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
-                AuditRecord(id: $0["id"], at: Date(storeValue: $0["at"]) ?? Date(timeIntervalSince1970: 0), user: $0["user"],
-                            action: $0["action"], target: $0["target"], detail: $0["detail"],
-                            result: AuditResult(rawValue: $0["result"]) ?? .pending, error: $0["error"],
-                            finishedAt: Date(storeValue: $0["finishedAt"]))
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.auditRecord)
         }
+    }
+
+    static func auditRecord(_ row: Row) -> AuditRecord {
+        AuditRecord(id: row["id"], at: Date(storeValue: row["at"]) ?? Date(timeIntervalSince1970: 0), user: row["user"],
+                    action: row["action"], target: row["target"], targetEmail: row["targetEmail"], detail: row["detail"],
+                    result: AuditResult(rawValue: row["result"]) ?? .pending, error: row["error"], outcome: row["outcome"],
+                    finishedAt: Date(storeValue: row["finishedAt"]))
     }
 
     // MARK: Webhook events

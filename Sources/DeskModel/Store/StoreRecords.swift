@@ -12,21 +12,21 @@ public struct CustomerSummary: Sendable, Hashable, Codable, Identifiable {
     public var email: String?
     public var externalId: String?
     public var description: String?
-    public var blocked: Bool
+    public var blockState: BlockState
     public var origin: CustomerOrigin
     public var purseCount: Int
     public var pendingDeposits: Int
     public var lastDepositAt: Date?
     public var lastSyncedAt: Date?
 
-    public init(id: String, email: String? = nil, externalId: String? = nil, description: String? = nil, blocked: Bool = false,
+    public init(id: String, email: String? = nil, externalId: String? = nil, description: String? = nil, blocked: Bool? = nil,
                 origin: CustomerOrigin = .created, purseCount: Int = 0, pendingDeposits: Int = 0, lastDepositAt: Date? = nil,
                 lastSyncedAt: Date? = nil) {
         self.id = id
         self.email = email
         self.externalId = externalId
         self.description = description
-        self.blocked = blocked
+        self.blockState = BlockState(known: blocked)
         self.origin = origin
         self.purseCount = purseCount
         self.pendingDeposits = pendingDeposits
@@ -34,9 +34,8 @@ public struct CustomerSummary: Sendable, Hashable, Codable, Identifiable {
         self.lastSyncedAt = lastSyncedAt
     }
 
-    public var customer: Customer {
-        Customer(id: id, email: email, description: description, externalId: externalId, blocked: blocked)
-    }
+    /// True only when the customer is known to be blocked; see `blockState` for unknown.
+    public var blocked: Bool { blockState == .blocked }
 }
 
 /// A purse as stored: one row per purse and currency.
@@ -131,11 +130,32 @@ public struct AuditRecord: Sendable, Hashable, Codable {
     public var at: Date
     public var user: String
     public var action: String
+    /// The customer id (or what identified the target before it had one).
     public var target: String
+    /// The target customer's email when it was known at the time.
+    public var targetEmail: String?
+    /// What was asked: the fields an update changed, the currency of an address, who confirmed.
     public var detail: String?
     public var result: AuditResult
     public var error: String?
+    /// What the API answered that matters later: the address issued, the id created.
+    public var outcome: String?
     public var finishedAt: Date?
+
+    public init(id: Int64, at: Date, user: String, action: String, target: String, targetEmail: String? = nil, detail: String? = nil,
+                result: AuditResult, error: String? = nil, outcome: String? = nil, finishedAt: Date? = nil) {
+        self.id = id
+        self.at = at
+        self.user = user
+        self.action = action
+        self.target = target
+        self.targetEmail = targetEmail
+        self.detail = detail
+        self.result = result
+        self.error = error
+        self.outcome = outcome
+        self.finishedAt = finishedAt
+    }
 }
 
 public enum AlertKind: String, Sendable, Codable, CaseIterable {
@@ -158,6 +178,8 @@ public struct AlertRecord: Sendable, Hashable, Codable {
 public struct StoreCounts: Sendable, Hashable, Codable {
     public var customers = 0
     public var blocked = 0
+    /// Customers whose blocked flag nobody has reported yet (known only from deposits).
+    public var blockedUnknown = 0
     public var pursesByStatus: [String: Int] = [:]
     public var pendingDeposits = 0
     public var transactions = 0

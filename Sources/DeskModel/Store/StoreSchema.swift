@@ -76,6 +76,37 @@ enum StoreSchema {
         migrator.registerMigration("v2: deposits by last change") { db in
             try db.execute(sql: "CREATE INDEX deposit_updated ON deposit(updatedAt)")
         }
+        migrator.registerMigration("v3: blocked may be unknown") { db in
+            // NULL = nobody has said. Rows learned from deposits or webhooks with 0 never had a
+            // reported flag behind them (the old schema could not say unknown), so they become NULL.
+            try db.execute(sql: """
+                CREATE TABLE customer_v3 (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    email TEXT, externalId TEXT, description TEXT,
+                    blocked INTEGER,
+                    origin TEXT NOT NULL,
+                    purseCount INTEGER NOT NULL DEFAULT 0,
+                    pendingDeposits INTEGER NOT NULL DEFAULT 0,
+                    lastDepositAt REAL, lastSyncedAt REAL, lastActivityAt REAL,
+                    createdAt REAL NOT NULL, updatedAt REAL NOT NULL
+                );
+                INSERT INTO customer_v3 (rowid, id, email, externalId, description, blocked, origin, purseCount, pendingDeposits,
+                                         lastDepositAt, lastSyncedAt, lastActivityAt, createdAt, updatedAt)
+                    SELECT rowid, id, email, externalId, description,
+                           CASE WHEN blocked = 0 AND origin IN ('discovered', 'webhook', 'imported') THEN NULL ELSE blocked END,
+                           origin, purseCount, pendingDeposits, lastDepositAt, lastSyncedAt, lastActivityAt, createdAt, updatedAt
+                    FROM customer;
+                DROP TABLE customer;
+                ALTER TABLE customer_v3 RENAME TO customer;
+                CREATE INDEX customer_activity ON customer(lastActivityAt);
+                """)
+        }
+        migrator.registerMigration("v4: audit details") { db in
+            try db.execute(sql: """
+                ALTER TABLE audit ADD COLUMN targetEmail TEXT;
+                ALTER TABLE audit ADD COLUMN outcome TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 struct CustomerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
-        abstract: "Create, update, block and unblock customers.",
-        subcommands: [Create.self, Update.self, Block.self, Unblock.self, Import.self, Forget.self]
+        abstract: "List, show, create, update, block and unblock customers.",
+        subcommands: [List.self, Get.self, Create.self, Update.self, Block.self, Unblock.self, Import.self, Forget.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -30,7 +30,7 @@ struct CustomerCommand: AsyncParsableCommand {
                     () async throws(OperatorActions.Failure) in
                     try await model.actions().createCustomer(CustomerCreateRequest(email: email, description: description, externalId: externalId))
                 }
-                try Output.customer(customer.customer, json: global.json)
+                try Output.customer(customer, json: global.json)
             }
         }
     }
@@ -61,7 +61,7 @@ struct CustomerCommand: AsyncParsableCommand {
                 let customer = try await perform { () async throws(OperatorActions.Failure) in
                     try await model.actions().updateCustomer(id: id, email: email, description: description, externalId: externalId)
                 }
-                try Output.customer(customer.customer, json: global.json)
+                try Output.customer(customer, json: global.json)
             }
         }
     }
@@ -83,7 +83,7 @@ struct CustomerCommand: AsyncParsableCommand {
                 let customer = try await perform { () async throws(OperatorActions.Failure) in
                     try await model.actions().block(customerId: id, confirmation: confirmation)
                 }
-                try Output.customer(customer.customer, json: global.json)
+                try Output.customer(customer, json: global.json)
             }
         }
     }
@@ -105,7 +105,7 @@ struct CustomerCommand: AsyncParsableCommand {
                 let customer = try await perform { () async throws(OperatorActions.Failure) in
                     try await model.actions().unblock(customerId: id, confirmation: confirmation)
                 }
-                try Output.customer(customer.customer, json: global.json)
+                try Output.customer(customer, json: global.json)
             }
         }
     }

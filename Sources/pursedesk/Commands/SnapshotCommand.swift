@@ -59,8 +59,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     private func print(_ report: Report, requests: Int) {
         Output.fields([
             ("account", report.account), ("source", report.baseURL),
-            ("connection", report.connection + (offline ? "" : " (\(requests) requests)")),
-            ("customers", "\(report.counts.customers) (\(report.counts.blocked) blocked)"),
+            ("connection", report.connection + (offline ? "" : " (\(Output.count(requests, "request")))")),
+            ("customers", "\(report.counts.customers) (\(report.counts.blocked) blocked, \(report.counts.blockedUnknown) unknown)"),
             ("purses", report.counts.pursesByStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")),
             ("deposits", "\(report.counts.transactions) stored, \(report.counts.pendingDeposits) pending"),
             ("alerts", "\(report.alerts.count)"),

@@ -35,8 +35,7 @@ struct DashboardLaunch {
             store = try DeskStore.open(dataDirectory: scratch, account: sandbox.account)
             try String(getpid()).write(to: scratch.appendingPathComponent(ownerFile), atomically: true, encoding: .utf8)
             let customers = await sandbox.state().customers
-            _ = try store.importCustomers(customers)
-            for customer in customers where customer.blocked { try store.upsertCustomer(customer, origin: .imported) }
+            for customer in customers { try store.upsertCustomer(customer, origin: .imported) }
         } catch {
             await sandbox.stop()
             try? FileManager.default.removeItem(at: scratch)

@@ -1,0 +1,98 @@
+import CalypsoAPI
+import CalypsoSandbox
+import DeskModel
+import Foundation
+import Testing
+
+/// `customer list/get`, the customer named in `tx get/find`, new versus existing addresses and
+/// the audit details, through the built binary against the sandbox.
+@Suite(.serialized) struct CustomerRegistryCLITests {
+    let sandbox: SandboxServer
+    let scratch: URL
+
+    init() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.seedCustomers = 3
+        configuration.traffic = TrafficSettings(enabled: false)
+        sandbox = SandboxServer(configuration: configuration)
+        try await sandbox.start()
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-registry-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    /// No `$USER` or `$LOGNAME`: the operator's name must come from the password database.
+    var environment: [String: String] {
+        ["CALYPSO_BASE_URL": sandbox.baseURL.absoluteString, "CALYPSO_ACCOUNT": sandbox.account, "CALYPSO_API_KEY": sandbox.apiKey,
+         "CALYPSO_API_SECRET": sandbox.apiSecret, "HOME": scratch.path, "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
+         "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path]
+    }
+
+    func run(_ arguments: [String]) throws -> PursedeskBinary.Result {
+        try PursedeskBinary.run(arguments, environment: environment)
+    }
+
+    func jsonArray(_ result: PursedeskBinary.Result) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]], "not JSON: \(result.output)")
+    }
+
+    @Test func registryWorkflow() async throws {
+        let created = try run(["customer", "create", "--email", "ann@example.com", "--json"])
+        #expect(created.status == 0, "\(created.error)")
+        let ann = try #require((try JSONSerialization.jsonObject(with: Data(created.output.utf8)) as? [String: Any])?["id"] as? String)
+
+        // A seeded customer pursedesk meets only through a deposit: blocked on the server, unknown here.
+        let stranger = try #require(await sandbox.state().customers.first { $0.id != ann })
+        _ = try await CalypsoClient(credentials: sandbox.credentials).blockCustomer(id: stranger.id)
+        let strangerDeposit = try await sandbox.injectDeposit(customerId: stranger.id, currency: "ETH", amount: Amount("0.5"), pacing: .instant)
+        let annDeposit = try await sandbox.injectDeposit(customerId: ann, currency: "ETH", amount: Amount("1.25"), pacing: .instant)
+        let synced = try run(["snapshot"])
+        #expect(synced.status == 0, "\(synced.error)")
+        #expect(!synced.output.contains("(1 requests)"))
+
+        let unknown = try jsonArray(try run(["customer", "list", "--blocked", "unknown", "--json"]))
+        #expect(unknown.map { $0["id"] as? String } == [stranger.id])
+        #expect(unknown.first?["blocked"] is NSNull)
+        let notBlocked = try jsonArray(try run(["customer", "list", "--blocked", "no", "--json"]))
+        #expect(notBlocked.map { $0["id"] as? String } == [ann])
+        #expect(try jsonArray(try run(["customer", "list", "--blocked", "yes", "--json"])).isEmpty)
+        let table = try run(["customer", "list", "--filter", "ANN@example"])
+        #expect(table.status == 0 && table.output.contains("ann@example.com") && table.output.contains("1 customer\n"))
+        #expect(!table.output.contains(stranger.id))
+        let badFlag = try run(["customer", "list", "--blocked", "maybe"])
+        #expect(badFlag.status == 64 && badFlag.error.contains("yes, no or unknown"))
+
+        let detail = try run(["customer", "get", stranger.id])
+        #expect(detail.status == 0, "\(detail.error)")
+        #expect(detail.output.split(separator: "\n").contains { $0.hasPrefix("blocked") && $0.hasSuffix(" unknown") })
+        #expect(detail.output.contains("1 stored (CONFIRMED 1, 1 credited)") && detail.output.contains(strangerDeposit.id))
+        #expect(detail.output.contains("ACTIVE"))
+        let missing = try run(["customer", "get", "3fa85f64-5717-4562-b3fc-2c963f66afa6"])
+        #expect(missing.status == 4 && missing.error.contains("not in the local registry"))
+
+        let txGet = try run(["tx", "get", annDeposit.id])
+        #expect(txGet.status == 0 && txGet.output.contains("ann@example.com (\(ann))"))
+        let txFind = try run(["tx", "find", "--customer", ann, "--state", "confirmed"])
+        #expect(txFind.status == 0 && txFind.output.contains("ann@example.com") && txFind.output.contains("1 transaction in all"))
+
+        let first = try run(["purse", "get", ann, "USDT_BSC"])
+        #expect(first.status == 0 && first.output.contains("new address issued"), "\(first.output)\(first.error)")
+        let again = try run(["purse", "get", ann, "USDT_BSC", "--json"])
+        let againJSON = try #require(try JSONSerialization.jsonObject(with: Data(again.output.utf8)) as? [String: Any])
+        #expect(againJSON["addressIs"] as? String == "existing")
+        let address = try #require(againJSON["address"] as? String)
+
+        #expect(try run(["customer", "update", ann, "--description", "VIP"]).status == 0)
+        #expect(try run(["customer", "block", stranger.id, "--yes"]).status == 0)
+
+        let store = try DeskStore.open(dataDirectory: scratch.appendingPathComponent("data/pursedesk"), account: sandbox.account)
+        let audit = try store.auditLog()
+        #expect(audit.allSatisfy { !$0.user.hasPrefix("uid ") && !$0.user.isEmpty }, "\(audit.map(\.user))")
+        let update = try #require(audit.first { $0.action == "customer.update" })
+        #expect(update.detail == "description: — → \"VIP\"" && update.targetEmail == "ann@example.com")
+        let issues = audit.filter { $0.action == "purse.address" }
+        #expect(issues.map(\.outcome) == ["existing address \(address)", "new address \(address)"])
+        let create = try #require(audit.first { $0.action == "customer.create" })
+        #expect(create.target == ann && create.outcome == "id=\(ann)")
+        #expect(try store.customer(id: stranger.id)?.blockState == .blocked)
+    }
+}
