@@ -78,8 +78,8 @@ import TerminalUI
 
     @Test func staleConnectionShowsItsAgeAndReason() {
         var state = Fixtures.state()
-        _ = update(&state, .syncStatus(.stale(lastSuccess: Fixtures.now.addingTimeInterval(-12), reason: "timeout")))
-        #expect(DashboardScreen.render(state).text(row: 0).contains("stale 12s: timeout"))
+        _ = update(&state, .syncStatus(.stale(lastSuccess: Fixtures.now.addingTimeInterval(-12), reason: "timed out")))
+        #expect(DashboardScreen.render(state).text(row: 0).contains("stale 12s · timed out"))
     }
 
     @Test func customersTableShowsRowsAndMarks() {

@@ -83,11 +83,7 @@ import Testing
             injected += 1
             try await Task.sleep(for: .milliseconds(Self.soak ? 500 : 100))
         }
-        let degraded = states.current.contains {
-            if case .stale(_, let reason) = $0 { return !reason.isEmpty }
-            if case .error(let reason, _) = $0 { return !reason.isEmpty }
-            return false
-        }
+        let degraded = states.current.contains { !($0.reason ?? "").isEmpty }
         if testCase.mustDegrade { #expect(degraded, "the connection state never showed the fault: \(states.current.suffix(3))") }
 
         sandbox.setFaults(.none)

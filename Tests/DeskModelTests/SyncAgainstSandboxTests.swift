@@ -107,7 +107,8 @@ import Testing
         let client = CalypsoClient(credentials: sandbox.credentials, options: options)
         let store = try temporaryStore("faults")
         var settings = SyncSettings(refreshInterval: .seconds(1), requestsPerSecond: 10)
-        settings.failingAlertAfter = 2
+        settings.failingAlertAfter = 3
+        settings.retryDelay = .milliseconds(20)
         let engine = SyncEngine(api: client, store: store, events: EventHub(), settings: settings)
         #expect(await engine.refreshOnce())
 
@@ -115,10 +116,15 @@ import Testing
         faults.serverErrorShare = 1
         sandbox.setFaults(faults)
         #expect(await !engine.refreshOnce())
-        guard case .stale(_, let reason) = await engine.connection else { Issue.record("expected stale"); return }
-        #expect(reason.contains("500") || reason.contains("000"))
+        guard case .retrying(let reason, _) = await engine.connection else { Issue.record("expected retrying"); return }
+        #expect(reason.contains("500"))
+        #expect(await engine.statistics.retries == settings.retriesPerRequest)
         #expect(await !engine.refreshOnce())
-        guard case .error = await engine.connection else { Issue.record("expected error after 2 failures"); return }
+        guard case .stale(_, let staleReason) = await engine.connection else { Issue.record("expected stale"); return }
+        #expect(staleReason.contains("500"))
+        #expect(try !store.alerts().contains { $0.kind == .syncFailing })
+        #expect(await !engine.refreshOnce())
+        guard case .error = await engine.connection else { Issue.record("expected error after 3 failures"); return }
         #expect(try store.alerts().contains { $0.kind == .syncFailing })
 
         sandbox.setFaults(.none)

@@ -10,11 +10,21 @@ public final class AsyncHTTPTransport: HTTPTransport {
     /// Responses larger than this are refused rather than buffered.
     private let maxBodyBytes: Int
 
-    public init(client: HTTPClient = .shared, maxBodyBytes: Int = 32 * 1024 * 1024) {
+    public init(client: HTTPClient = AsyncHTTPTransport.failFastClient, maxBodyBytes: Int = 32 * 1024 * 1024) {
         self.client = client
         self.ownsClient = false
         self.maxBodyBytes = maxBodyBytes
     }
+
+    /// The shared client's settings, except that a refused connection fails the request at once:
+    /// AsyncHTTPClient otherwise retries connecting until the request's deadline, so a stopped
+    /// server looked like a 10 s timeout per request and the dashboard said `live` meanwhile.
+    /// The caller's own retries (visible, counted) take over.
+    public static let failFastClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     public func send(method: String, url: URL, headers: [(String, String)], body: [UInt8], timeout: Duration) async throws(CalypsoError) -> HTTPReply {
         var request = HTTPClientRequest(url: url.absoluteString)

@@ -17,6 +17,14 @@ public final class CalypsoClient: Sendable {
 
     public var measuredClockOffset: TimeInterval { clockOffset.current }
 
+    /// The same account over the same transport with changed options (e.g. no retries of its
+    /// own for a caller that retries, and shows it, itself).
+    public func with(_ change: (inout ClientOptions) -> Void) -> CalypsoClient {
+        var changed = options
+        change(&changed)
+        return CalypsoClient(credentials: credentials, transport: transport, options: changed)
+    }
+
     // MARK: Customers
 
     public func createCustomer(_ request: CustomerCreateRequest) async throws(CalypsoError) -> Customer {

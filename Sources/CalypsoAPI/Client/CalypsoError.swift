@@ -54,6 +54,23 @@ public enum CalypsoError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A few words for a status line: what failed, without advice or trace ids.
+    public var summary: String {
+        switch self {
+        case .transport(.timeout): "timed out"
+        case .transport(.connectionRefused): "connection refused"
+        case .transport(.tls): "TLS failed"
+        case .transport(.other): "network error"
+        case .api(429, _, _, _): "rate limited (429)"
+        case .api(let status, let code, _, _): code.map { "API error \($0) (HTTP \(status))" } ?? "HTTP \(status)"
+        case .authentication(_, let code, _, _): code == "003" ? "wrong signature (003)" : "authentication failed"
+        case .notFound: "not found (004)"
+        case .timestampRejected: "timestamp rejected (011)"
+        case .undecodable(let status, _, _): "unreadable response (HTTP \(status))"
+        case .invalidRequest: "invalid request"
+        }
+    }
+
     private func detail(_ message: String?) -> String {
         guard let message, !message.isEmpty else { return "" }
         return ": \(message)"

@@ -26,12 +26,9 @@ enum HeaderBar {
         }
     }
 
-    /// "live", "stale 12s: timeout", "error: …" measured against the app clock.
+    /// "live", "retrying · connection refused", "stale 12s · timed out", "error: …" measured against the app clock.
     static func connectionText(_ connection: ConnectionState, _ state: AppState) -> String {
-        let text = switch connection {
-        case .stale(let since, let reason): "stale \(ConnectionState.age(since, now: state.now)): \(reason)"
-        default: connection.label
-        }
+        let text = connection.text(now: state.now)
         // The header keeps its right side whole, so a long failure reason must not push out the rest.
         return text.count > 48 ? text.prefix(47) + "…" : text
     }
@@ -39,7 +36,7 @@ enum HeaderBar {
     private static func connectionStyle(_ connection: ConnectionState, _ theme: Theme) -> Style {
         switch connection {
         case .live: theme[.connectionLive]
-        case .stale, .connecting, .offline: theme[.connectionStale]
+        case .retrying, .stale, .connecting, .offline: theme[.connectionStale]
         case .error: theme[.connectionError]
         }
     }

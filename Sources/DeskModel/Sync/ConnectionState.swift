@@ -1,20 +1,28 @@
 import Foundation
 
-/// What the header says about the data: live, stale since the last good refresh, or failing.
+/// What the header says about the data: live, retrying a failed request, stale since the last
+/// good refresh, or failing.
 public enum ConnectionState: Sendable, Equatable {
     case connecting
-    case live(lastRefresh: Date)
-    /// A refresh failed; what is shown dates from `lastSuccess`.
+    /// `retries`: failed requests that a retry absorbed lately (transient: they age out).
+    case live(lastRefresh: Date, retries: Int = 0)
+    /// A request just failed and is being tried again, or the first refresh failed.
+    case retrying(reason: String, lastSuccess: Date?)
+    /// Refreshes keep failing; what is shown dates from `lastSuccess`.
     case stale(lastSuccess: Date, reason: String)
     /// Failing for several refreshes in a row, or never succeeded.
     case error(reason: String, lastSuccess: Date?)
     case offline
 
-    public var label: String {
+    public var label: String { text(now: Date()) }
+
+    /// "live", "live · 2 retries", "retrying · connection refused", "stale 12s · timed out", "error: …".
+    public func text(now: Date) -> String {
         switch self {
         case .connecting: "connecting"
-        case .live: "live"
-        case .stale(let since, _): "stale \(Self.age(since))"
+        case .live(_, let retries): retries == 0 ? "live" : "live · \(retries) \(retries == 1 ? "retry" : "retries")"
+        case .retrying(let reason, _): "retrying · \(reason)"
+        case .stale(let since, let reason): "stale \(Self.age(since, now: now)) · \(reason)"
         case .error(let reason, _): "error: \(reason)"
         case .offline: "offline"
         }
@@ -22,9 +30,13 @@ public enum ConnectionState: Sendable, Equatable {
 
     public var reason: String? {
         switch self {
-        case .stale(_, let reason), .error(let reason, _): reason
+        case .retrying(let reason, _), .stale(_, let reason), .error(let reason, _): reason
         default: nil
         }
+    }
+
+    public var isLive: Bool {
+        if case .live = self { true } else { false }
     }
 
     public static func age(_ since: Date, now: Date = Date()) -> String {
@@ -40,6 +52,9 @@ public struct SyncStatistics: Sendable, Equatable {
     public var refreshes = 0
     public var failedRefreshes = 0
     public var requests = 0
+    /// Requests sent again after a transient failure, and how many of those then succeeded.
+    public var retries = 0
+    public var absorbedFaults = 0
     public var lastRefreshRequests = 0
     public var maxRefreshRequests = 0
     public var lastFeedRequests = 0

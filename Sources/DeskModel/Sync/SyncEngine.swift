@@ -31,6 +31,11 @@ public actor SyncEngine {
     private var backgroundAllowance = 0.0
     private var lastSuccess: Date?
     private var failureStartedAt: Date?
+    private var lastFailure: CalypsoError?
+    /// The last failed refresh's error in full (the connection state carries a short summary).
+    public private(set) var lastFailureDetail: String?
+    /// When faults absorbed by a retry happened, for the header's transient count.
+    private var absorbedFaultTimes: [Date] = []
     public private(set) var connection: ConnectionState = .connecting
     public private(set) var statistics = SyncStatistics()
 
@@ -97,7 +102,10 @@ public actor SyncEngine {
         }
     }
 
+    /// Every refresh interval, so that recovery shows within one; only an API that says it is
+    /// rate-limiting (429) is given exponentially more time, with jitter.
     private func backoff() -> Duration {
+        guard case .api(429, _, _, _)? = lastFailure else { return settings.refreshInterval }
         let failures = max(1, statistics.consecutiveFailures)
         let base = settings.refreshInterval * Double(1 << min(failures - 1, 5))
         let capped = min(base, settings.maxBackoff)
@@ -166,14 +174,29 @@ public actor SyncEngine {
 
     private var budgetLeft: Int { settings.requestsPerRefresh - requestsThisRefresh }
 
+    /// One read within the budget; a transient failure is tried again (`retriesPerRequest`),
+    /// and the header says `retrying · reason` from the first failure on.
     private func spend<Result>(feed: Bool = false, _ operation: () async throws(CalypsoError) -> Result) async throws -> Result {
         guard budgetLeft > 0 else { throw BudgetSpent() }
-        let wait = pacer.take()
-        if wait > .zero { try await Task.sleep(for: wait) }
-        requestsThisRefresh += 1
-        statistics.requests += 1
-        if feed { feedRequestsThisRefresh += 1 }
-        return try await operation()
+        var retry = 0
+        while true {
+            let wait = pacer.take()
+            if wait > .zero { try await Task.sleep(for: wait) }
+            requestsThisRefresh += 1
+            statistics.requests += 1
+            if feed { feedRequestsThisRefresh += 1 }
+            do throws(CalypsoError) {
+                let result = try await operation()
+                if retry > 0 { recordAbsorbedFault() }
+                return result
+            } catch {
+                guard error.isTransient, retry < settings.retriesPerRequest, !Task.isCancelled else { throw error }
+                retry += 1
+                statistics.retries += 1
+                showRetrying(error)
+                try await Task.sleep(for: settings.retryDelay * Double(1 << (retry - 1)) * Double.random(in: 1...1.5))
+            }
+        }
     }
 
     private func refreshFeed() async throws {
@@ -299,12 +322,40 @@ public actor SyncEngine {
         let time = now()
         lastSuccess = time
         failureStartedAt = nil
+        lastFailure = nil
+        lastFailureDetail = nil
         statistics.refreshes += 1
         statistics.consecutiveFailures = 0
         finishStatistics(duration: duration)
-        connection = .live(lastRefresh: time)
+        let window = TimeInterval(settings.absorbedRetryWindow.components.seconds)
+        absorbedFaultTimes.removeAll { time.timeIntervalSince($0) > window }
+        forgetStaleFetchTimes()
+        connection = .live(lastRefresh: time, retries: absorbedFaultTimes.count)
         statusUpdates.publish(Status(connection: connection, statistics: statistics))
     }
+
+    private func recordAbsorbedFault() {
+        statistics.absorbedFaults += 1
+        absorbedFaultTimes.append(now())
+    }
+
+    /// Shown at once, while the retry waits; a refresh that then succeeds says `live` again.
+    private func showRetrying(_ error: CalypsoError) {
+        let retrying = ConnectionState.retrying(reason: error.summary, lastSuccess: lastSuccess)
+        guard connection.isLive || connection == .connecting else { return }
+        connection = retrying
+        statusUpdates.publish(Status(connection: connection, statistics: statistics))
+    }
+
+    /// A fetch time older than `rowFreshness` no longer spares a request: drop it, so the map
+    /// holds only the customers fetched lately rather than everyone ever fetched.
+    private func forgetStaleFetchTimes() {
+        let now = ContinuousClock.now, freshness = settings.rowFreshness
+        lastFetched = lastFetched.filter { now - $0.value < freshness }
+    }
+
+    /// How many per-customer (and per-transaction) fetch times the engine holds.
+    public var rememberedFetchTimes: Int { lastFetched.count }
 
     private func recordFailure(_ error: Error, duration: Duration) {
         let time = now()
@@ -312,12 +363,18 @@ public actor SyncEngine {
         statistics.failedRefreshes += 1
         statistics.consecutiveFailures += 1
         finishStatistics(duration: duration)
-        let reason = (error as? CalypsoError).map(\.description) ?? String(describing: error)
+        let calypsoError = error as? CalypsoError
+        lastFailure = calypsoError
+        let reason = calypsoError.map(\.description) ?? String(describing: error)
+        lastFailureDetail = reason
+        let summary = calypsoError?.summary ?? reason
         if failureStartedAt == nil { failureStartedAt = time }
-        if let lastSuccess, statistics.consecutiveFailures < settings.failingAlertAfter {
-            connection = .stale(lastSuccess: lastSuccess, reason: reason)
+        if statistics.consecutiveFailures >= settings.failingAlertAfter || (lastSuccess == nil && statistics.consecutiveFailures > 1) {
+            connection = .error(reason: summary, lastSuccess: lastSuccess)
+        } else if let lastSuccess, statistics.consecutiveFailures > 1 {
+            connection = .stale(lastSuccess: lastSuccess, reason: summary)
         } else {
-            connection = .error(reason: reason, lastSuccess: lastSuccess)
+            connection = .retrying(reason: summary, lastSuccess: lastSuccess)
         }
         if statistics.consecutiveFailures == settings.failingAlertAfter, let started = failureStartedAt {
             let alert = try? store.addAlert(

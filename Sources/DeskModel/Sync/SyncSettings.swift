@@ -16,7 +16,15 @@ public struct SyncSettings: Sendable {
     public var maxCustomerPages = 4
     /// An alert is raised once refreshes have failed this many times in a row.
     public var failingAlertAfter = 5
+    /// The wait between refreshes while the API rate-limits (429) grows up to this; other
+    /// failures are tried again every refresh interval, so recovery shows within one.
     public var maxBackoff: Duration = .seconds(30)
+    /// A read that failed transiently is sent again this many times within the refresh, after
+    /// `retryDelay`, then twice that; the header says `retrying` meanwhile.
+    public var retriesPerRequest = 2
+    public var retryDelay: Duration = .milliseconds(250)
+    /// How long a fault that a retry absorbed stays counted in the header's `live · N retries`.
+    public var absorbedRetryWindow: Duration = .seconds(60)
     /// A visible or recently active customer is fetched again only after this long; the live
     /// feed already brings every deposit change of every customer.
     public var rowFreshness: Duration = .seconds(60)

@@ -33,6 +33,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             let model = try LocalModel(context)
             var connection: ConnectionState = .offline
             var requests = 0
+            var failure: String?
             if !offline {
                 var settings = SyncSettings(refreshInterval: .milliseconds(Int(context.configuration.refreshInterval * 1000)),
                                             requestsPerSecond: context.configuration.requestBudget)
@@ -41,18 +42,18 @@ struct SnapshotCommand: AsyncParsableCommand {
                 await engine.refreshOnce()
                 connection = await engine.connection
                 requests = await engine.statistics.lastRefreshRequests
+                failure = await engine.lastFailureDetail
             }
             let report = Report(
                 account: model.client.credentials.account, baseURL: model.client.credentials.baseURL.absoluteString,
-                connection: connection.label, reason: connection.reason, requests: requests, counts: try model.store.counts(),
+                connection: connection.label, reason: failure ?? connection.reason, requests: requests, counts: try model.store.counts(),
                 recentTransactions: try model.store.recentTransactions(limit: limit), alerts: try model.store.alerts(limit: 20))
             if global.json {
                 try Output.json(report)
             } else {
                 print(report, requests: requests)
             }
-            if case .error = connection { throw ExitCode(1) }
-            if case .stale = connection { throw ExitCode(1) }
+            if connection.reason != nil { throw ExitCode(1) }
         }
     }
 

@@ -101,7 +101,8 @@ struct DashboardLaunch {
         let configuration = context.configuration
         let interval = Duration.milliseconds(Int(configuration.refreshInterval * 1000))
         let events = EventHub<DeskEvent>()
-        let engine = SyncEngine(api: client, store: store, events: events,
+        // The engine retries reads itself, so that the header can say so while it does.
+        let engine = SyncEngine(api: client.with { $0.readRetries = 0 }, store: store, events: events,
                                 settings: SyncSettings(refreshInterval: interval, requestsPerSecond: configuration.requestBudget))
         let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events)
         let session = DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
