@@ -115,4 +115,17 @@ import Testing
         #expect(form.state.values == ["ann@example.com", "ext-1", "Customer number 1"])
         #expect(state.press("enter").contains(.updateCustomer(id: Fixtures.customers[0].id, form.draft)))
     }
+
+    @Test func anEmptiedFieldIsClearedAndAnUntouchedOneKept() {
+        var state = Fixtures.state()
+        state.press("e", "tab")
+        for _ in 0..<5 { state.press("backspace") }
+        #expect(state.screenText.contains("(empty: cleared on save)"))
+        let commands = state.press("enter")
+        #expect(commands.contains(.updateCustomer(id: Fixtures.customers[0].id,
+                                                  CustomerDraft(email: "ann@example.com", externalId: "", description: "Customer number 1"))))
+        #expect(state.flash?.message.text == "saving, clearing the external id…")
+        state.press("c")
+        #expect(state.press("enter").contains(.createCustomer(CustomerDraft(email: nil, externalId: nil, description: nil))))
+    }
 }

@@ -11,15 +11,18 @@ public struct KeyAction: Hashable, Sendable, CustomStringConvertible {
     public let summary: String
     /// A word for the status line.
     public let hint: String
-    /// Changes something at Calypso: asks for confirmation or input, and disappears in read-only mode.
+    /// Changes something (at Calypso or in the audited store): disappears in read-only mode.
     public let isDangerous: Bool
+    /// Asks for a confirmation or input before it changes anything.
+    public let asksFirst: Bool
 
-    public init(_ name: String, keys: [Key], summary: String, hint: String, dangerous: Bool = false) {
+    public init(_ name: String, keys: [Key], summary: String, hint: String, dangerous: Bool = false, asksFirst: Bool? = nil) {
         self.name = name
         defaultKeys = keys
         self.summary = summary
         self.hint = hint
         isDangerous = dangerous
+        self.asksFirst = asksFirst ?? dangerous
     }
 
     public var description: String { name }

@@ -20,7 +20,7 @@ public final class CommandExecutor: Sendable {
         let store = session.store, engine = session.engine
         switch command {
         case .quit: break
-        case .copy: break  // sent through the backend by DashboardLoop
+        case .copy, .bell: break  // the terminal's own: DashboardLoop sends them through the backend
         case .focus(let id): Task { await engine.focus(customerId: id) }
         case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }
         case .refreshNow: Task { await engine.refreshNow() }
@@ -37,8 +37,10 @@ public final class CommandExecutor: Sendable {
                 guard let tx = try store.transaction(id: id) else { return .failed("transaction \(id) is not in the local store") }
                 return .transactionLoaded(TransactionDetailData(transaction: tx, history: try store.stateChanges(transactionId: id)))
             }
-        case .loadAlerts: read("alerts") { .alertsLoaded(try store.alerts(limit: 500)) }
-        case .loadAudit: read("audit log") { .auditLoaded(try store.auditLog(limit: 500)) }
+        case .loadAlerts: read("alerts") { .alertsLoaded(try store.alertsUnacknowledgedFirst(limit: 500)) }
+        case .loadAudit: read("audit log") { .auditLoaded(try store.auditLog(limit: 500).map(OperatorName.resolving)) }
+        case .loadOverview: read("overview") { .overviewLoaded(try store.overview(now: Date())) }
+        case .acknowledgeAlerts(let ids): acknowledge(ids)
         case .loadFeedHistory: read("feed") { .feedHistoryLoaded(try store.recentTransactions(limit: 200)) }
         case .loadTheme(let name):
             let themes = self.themes
@@ -92,6 +94,23 @@ public final class CommandExecutor: Sendable {
             guard !failures.isEmpty else { return .succeeded(ids.count == 1 ? "\(verb) \(name(ids[0]))" : "\(verb) \(ids.count) customers") }
             let done = ids.count - failures.count
             return .failed("\(done) of \(ids.count) \(verb); failed: \(failures.joined(separator: "; "))")
+        }
+    }
+
+    /// Acknowledging needs no request to Calypso, only the store, so it works offline too (unless read-only).
+    private func acknowledge(_ ids: [Int64]) {
+        let store = session.store, post = self.post
+        guard session.actions != nil else {
+            post(.actionFinished(.failed(OperatorActions.Failure.readOnly.description)))
+            return
+        }
+        Task.detached {
+            do {
+                let changed = try store.acknowledgeAlerts(ids: ids, by: OperatorActions.osUser)
+                post(.actionFinished(.succeeded(changed == 1 ? "alert acknowledged" : "\(changed) alerts acknowledged")))
+            } catch {
+                post(.actionFinished(.failed("alerts not acknowledged: \(error)")))
+            }
         }
     }
 

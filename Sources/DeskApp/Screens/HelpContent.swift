@@ -13,7 +13,7 @@ enum HelpContent {
             ]))
         }
         sections.append(HelpSection(title: "This view (\(registration.name))", entries: registration.keys.compactMap { key in
-            state.keyMap.label(for: key.action).map { HelpEntry(key: $0, description: key.summary + (key.action.isDangerous ? " (asks first)" : "")) }
+            state.keyMap.label(for: key.action).map { HelpEntry(key: $0, description: key.summary + (key.action.asksFirst ? " (asks first)" : "")) }
         }))
         sections.append(HelpSection(title: "Everywhere", entries: KeyAction.everywhere.compactMap { action in
             state.keyMap.label(for: action).map { HelpEntry(key: $0, description: action.summary) }

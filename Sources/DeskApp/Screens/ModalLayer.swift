@@ -11,7 +11,7 @@ enum ModalLayer {
             ConfirmDialog(title: title, message: pending.question(describing: state.describeOne), keysHint: pending.keysHint,
                           isDangerous: true).render(into: &buffer, area: area, styles: styles)
         case .form(let form)?:
-            Form(state: form.state, keysHint: "[tab] next  [enter] save  [esc] cancel").render(into: &buffer, area: area, styles: styles)
+            Form(state: form.state, keysHint: form.keysHint).render(into: &buffer, area: area, styles: styles)
         case .picker(let picker)?:
             let who = state.data.customers.customer(id: picker.customerId)?.email ?? Formatting.shortId(picker.customerId)
             Picker(title: "New address for \(who)", state: picker.state).render(into: &buffer, area: area, styles: styles)

@@ -10,6 +10,10 @@ public enum AppCommand: Hashable, Sendable {
     case loadAlerts
     case loadAudit
     case loadFeedHistory
+    case loadOverview
+    case acknowledgeAlerts([Int64])
+    /// The terminal bell, for a new alert.
+    case bell
     case focus(customerId: String?)
     case setVisible(customerIds: [String])
     case refreshNow

@@ -21,6 +21,7 @@ public enum AppMessage: Sendable {
     case alertsLoaded([AlertRecord])
     case auditLoaded([AuditRecord])
     case feedHistoryLoaded([TransactionRecord])
+    case overviewLoaded(OverviewFigures)
     case actionFinished(ActionOutcome)
     case themeLoaded(Theme)
     /// A read or a theme failed; the text says what.

@@ -15,7 +15,8 @@ extension AppState {
                     return []
                 }
                 modal = nil
-                showFlash("saving…", level: .info)
+                let cleared = form.clearedFields.map { $0.lowercased() }
+                showFlash(cleared.isEmpty ? "saving…" : "saving, clearing the \(cleared.joined(separator: " and "))…", level: .info)
                 switch form.mode {
                 case .create: return [.createCustomer(form.draft)]
                 case .edit(let id): return [.updateCustomer(id: id, form.draft)]

@@ -11,8 +11,8 @@ extension AppState {
             guard views.count > 1 else { return [] }
             views.removeLast()
         case .switchTo(let view):
-            let home = ViewRegistry.home
-            views = view.id.name == home.name ? [view] : [home.make!(), view]
+            // The view the dashboard opened on stays at the bottom, with its cursor.
+            views = view.id == views[0].id ? [views[0]] : [views[0], view]
         }
         return enterTop()
     }

@@ -22,10 +22,16 @@ public struct AppState: Sendable {
         public var warnings: [String]
         public var size: TerminalSize
         public var now: Date
+        /// Ring the terminal bell once for each batch of new alerts.
+        public var bell: Bool
+        /// Clock times are shown in it.
+        public var timeZone: TimeZone
+        /// The `:` command of the view to open on instead of the overview (e.g. "customers").
+        public var startView: String?
 
         public init(account: String, sourceLabel: String, isSandbox: Bool, readOnlyReason: String?, offline: Bool,
                     refreshInterval: Duration, currencies: [CurrencyOption], theme: Theme, keyBindings: [String: String] = [:],
-                    warnings: [String] = [], size: TerminalSize, now: Date = Date()) {
+                    warnings: [String] = [], size: TerminalSize, now: Date = Date(), bell: Bool = true, timeZone: TimeZone = .current, startView: String? = nil) {
             self.account = account
             self.sourceLabel = sourceLabel
             self.isSandbox = isSandbox
@@ -38,6 +44,9 @@ public struct AppState: Sendable {
             self.warnings = warnings
             self.size = size
             self.now = now
+            self.bell = bell
+            self.timeZone = timeZone
+            self.startView = startView
         }
     }
 
@@ -58,6 +67,8 @@ public struct AppState: Sendable {
     public let keyMap: KeyMap
     public let currencies: [CurrencyOption]
     public let offline: Bool
+    public let bell: Bool
+    public let timeZone: TimeZone
 
     /// A push, pop or switch a view asked for, done by the shell once the view's turn is over.
     var navigation: Navigation?
@@ -69,7 +80,8 @@ public struct AppState: Sendable {
     public var shouldQuit = false
 
     public init(_ setup: Setup) {
-        views = [ViewRegistry.home.make!()]
+        let start = setup.startView.flatMap { ViewRegistry.view(forCommand: $0.lowercased()) } ?? ViewRegistry.home
+        views = [start.make!()]
         size = setup.size
         now = setup.now
         header = HeaderData(account: setup.account, sourceLabel: setup.sourceLabel, isSandbox: setup.isSandbox,
@@ -78,6 +90,8 @@ public struct AppState: Sendable {
         readOnlyReason = setup.readOnlyReason
         offline = setup.offline
         currencies = setup.currencies
+        bell = setup.bell
+        timeZone = setup.timeZone
         let (map, problems) = KeyMap.make(overrides: setup.keyBindings, readOnly: setup.readOnlyReason != nil)
         keyMap = map
         let warnings = setup.warnings + problems
@@ -102,6 +116,6 @@ public struct AppState: Sendable {
 enum Navigation: Sendable {
     case push(any DeskView)
     case pop
-    /// The home view with `view` on it (`:` commands).
+    /// The bottom view with `view` on it (`:` commands).
     case switchTo(any DeskView)
 }

@@ -46,7 +46,7 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppComman
         state.showFlash("theme \(theme.name)", level: .info)
     case .failed(let reason):
         state.showFlash(reason, level: .error)
-    case .detailLoaded, .transactionLoaded, .alertsLoaded, .auditLoaded:
+    case .detailLoaded, .transactionLoaded, .alertsLoaded, .auditLoaded, .overviewLoaded:
         break
     }
     if case .key = message {} else { commands += state.deliver(message) }
@@ -106,10 +106,12 @@ extension AppState {
         var entries: [FeedEntry] = []
         var summaries: [CustomerSummary] = []
         var touched: [String] = []
+        var alerts = 0
         for event in events {
             if let entry = FeedEntry(event: event, at: now) { entries.append(entry) }
             switch event {
             case .customerAdded(let customer), .customerChanged(let customer): summaries.append(customer)
+            case .alert: alerts += 1
             default: break
             }
             if let id = event.customerId, !touched.contains(id) { touched.append(id) }
@@ -119,7 +121,12 @@ extension AppState {
         // Deposit and purse events change figures the events do not carry, so those customers are re-read.
         let carried = Set(summaries.map(\.id))
         let stale = touched.filter { !carried.contains($0) }
-        return stale.isEmpty ? [] : [.reloadCustomers(stale)]
+        var commands: [AppCommand] = stale.isEmpty ? [] : [.reloadCustomers(stale)]
+        if alerts > 0 {
+            header.counts?.unacknowledgedAlerts += alerts
+            if bell { commands.append(.bell) }
+        }
+        return commands
     }
 
     /// Fills an empty feed with what the store already knows, oldest first.

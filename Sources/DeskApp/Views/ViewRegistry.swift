@@ -2,8 +2,9 @@ import TerminalUI
 
 /// Every view, in the order of the help and docs/KEYS.md. Adding a view: a folder under Views/
 /// with the view and its registration, and one line here.
-enum ViewRegistry {
+public enum ViewRegistry {
     static let views: [ViewRegistration] = [
+        OverviewView.registration,
         CustomersView.registration,
         CustomersView.blockedRegistration,
         CustomerDetailView.registration,
@@ -22,6 +23,9 @@ enum ViewRegistry {
         guard let registration = byName[id.name] else { preconditionFailure("view \(id.name) is not registered") }
         return registration
     }
+
+    /// The views a `:` command opens, by their documented command.
+    public static var commandNames: [String] { views.filter { $0.make != nil }.map { $0.commands[0] } }
 
     static func view(forCommand name: String) -> ViewRegistration? {
         views.first { $0.make != nil && $0.commands.contains(name) }

@@ -107,6 +107,7 @@ enum StoreSchema {
                 ALTER TABLE audit ADD COLUMN outcome TEXT;
                 """)
         }
+        DeskStore.registerOverviewMigration(&migrator)
         return migrator
     }
 }

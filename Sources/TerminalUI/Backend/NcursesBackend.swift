@@ -128,6 +128,11 @@ public final class NcursesBackend: TerminalBackend, @unchecked Sendable {
         writeToTerminal(Array(Clipboard.sequence(for: text).utf8))
     }
 
+    public func ringBell() {
+        guard isActive else { return }
+        writeToTerminal([0x07])
+    }
+
     public func readKey(timeout: Duration?) -> Key? {
         guard isActive else { return nil }
         // A key ncurses already buffered comes first; otherwise sleep until the terminal has

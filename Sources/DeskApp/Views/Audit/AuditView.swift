@@ -39,6 +39,7 @@ struct AuditView: DeskView {
     func copyText(_ shell: AppState) -> String? { records[safe: table.selected]?.target }
 
     func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        let timeZone = state.timeZone
         let theme = state.theme, audit = records, data = state.data
         let (titleArea, tableArea) = layout.titledTable
         ViewTitle.render([Span("Audit log "), Span("\(audit.count)", style: Style(bold: true))],
@@ -58,7 +59,7 @@ struct AuditView: DeskView {
             },
             row: { row in
                 let record = audit[row]
-                return [Formatting.clock(record.at), record.user, record.action, record.result.rawValue, Self.target(record, data),
+                return [Formatting.clock(record.at, timeZone: timeZone), record.user, record.action, record.result.rawValue, Self.target(record, data),
                         record.error ?? record.detail ?? ""]
             }
         ).render(into: &buffer, area: tableArea, state: table, styles: theme.widgetStyles)

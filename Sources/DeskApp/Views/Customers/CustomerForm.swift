@@ -1,7 +1,8 @@
 import Foundation
 import TerminalUI
 
-/// What a create or edit form sends.
+/// What a create or edit form sends, per field: nil is not sent (the value stays), an empty string
+/// clears the value, anything else sets it.
 public struct CustomerDraft: Hashable, Sendable {
     public var email: String?
     public var externalId: String?
@@ -23,6 +24,8 @@ public struct CustomerForm: Sendable {
 
     public var mode: Mode
     public var state: FormState
+    /// The values the edit started from (empty for a new customer).
+    private let original: [String: String]
 
     static let emailLabel = "Email"
     static let externalIdLabel = "External id"
@@ -34,20 +37,40 @@ public struct CustomerForm: Sendable {
         case .create: "New customer"
         case .edit(let id): "Edit customer \(id.prefix(8))"
         }
+        original = [Self.emailLabel: email, Self.externalIdLabel: externalId, Self.descriptionLabel: description]
+        // Emptying a field that had a value clears it; the placeholder says so where the value was.
+        func placeholder(_ text: String, was value: String) -> String { value.isEmpty ? text : "(empty: cleared on save)" }
         state = FormState(title: title, fields: [
-            FormField(label: Self.emailLabel, value: email, placeholder: "name@example.com", validator: Self.validateEmail),
-            FormField(label: Self.externalIdLabel, value: externalId, placeholder: "your reference",
+            FormField(label: Self.emailLabel, value: email, placeholder: placeholder("name@example.com", was: email),
+                      validator: Self.validateEmail),
+            FormField(label: Self.externalIdLabel, value: externalId, placeholder: placeholder("your reference", was: externalId),
                       validator: { Self.validateText($0, limit: 128) }),
-            FormField(label: Self.descriptionLabel, value: description, placeholder: "free text",
+            FormField(label: Self.descriptionLabel, value: description, placeholder: placeholder("free text", was: description),
                       validator: { Self.validateText($0, limit: 512) }),
         ])
     }
 
-    /// The values to send, empty fields as nil.
+    /// What the save says about clearing.
+    public var keysHint: String {
+        switch mode {
+        case .create: "[tab] next  [enter] save  [esc] cancel"
+        case .edit: "[tab] next  [enter] save (an emptied field is cleared)  [esc] cancel"
+        }
+    }
+
+    /// The fields the save clears: they had a value and were emptied.
+    public var clearedFields: [String] {
+        [Self.emailLabel, Self.externalIdLabel, Self.descriptionLabel].filter { label in
+            !(original[label] ?? "").isEmpty && (state.value(of: label) ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        }
+    }
+
+    /// The values to send: a field emptied in an edit as "" (cleared), other empty fields as nil (not sent).
     public var draft: CustomerDraft {
         func value(_ label: String) -> String? {
             let text = (state.value(of: label) ?? "").trimmingCharacters(in: .whitespaces)
-            return text.isEmpty ? nil : text
+            if text.isEmpty { return clearedFields.contains(label) ? "" : nil }
+            return text
         }
         return CustomerDraft(email: value(Self.emailLabel), externalId: value(Self.externalIdLabel),
                              description: value(Self.descriptionLabel))

@@ -2,6 +2,7 @@ import TerminalUI
 
 extension FeedView {
     func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        let timeZone = state.timeZone
         let theme = state.theme, feed = state.data.feed
         let (titleArea, tableArea) = layout.titledTable
         var left = [Span("Live feed "), Span("\(feed.rows.count)", style: Style(bold: true))]
@@ -34,7 +35,7 @@ extension FeedView {
             row: { row in
                 guard let entry = feed.entry(atRow: row) else { return [] }
                 let tx = entry.transaction
-                var cells = [Formatting.clock(entry.at), entry.kind == .credited ? "CREDITED" : Formatting.state(tx.state), tx.currency, tx.amount]
+                var cells = [Formatting.clock(entry.at, timeZone: timeZone), entry.kind == .credited ? "CREDITED" : Formatting.state(tx.state), tx.currency, tx.amount]
                 if wide { cells += [change(entry), state.data.customerName(tx.customerId), Formatting.shortId(tx.id)] }
                 return cells
             }

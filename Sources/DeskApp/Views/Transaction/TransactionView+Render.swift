@@ -3,6 +3,7 @@ import TerminalUI
 
 extension TransactionView {
     func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        let timeZone = state.timeZone
         let theme = state.theme
         let (titleArea, bodyArea) = layout.titledTable
         guard let data else {
@@ -21,7 +22,7 @@ extension TransactionView {
             DetailPanel.Entry("Address", Line(tx.address ?? "—")),
             DetailPanel.Entry("From", Line(tx.addressFrom ?? "—")),
             DetailPanel.Entry("Hash", Line(tx.hash ?? "—")),
-            DetailPanel.Entry("Created", Line(tx.createdAt.map { "\(Formatting.clock($0))  (\(Formatting.age($0, now: state.now)))" } ?? "—")),
+            DetailPanel.Entry("Created", Line(tx.createdAt.map { "\(Formatting.clock($0, timeZone: timeZone))  (\(Formatting.age($0, now: state.now)))" } ?? "—")),
         ]
         let historyHeight = min(data.history.count + 1, max(0, bodyArea.height / 3))
         let parts = bodyArea.splitRows([.flexible(min: 0), .fixed(historyHeight)])
@@ -34,7 +35,7 @@ extension TransactionView {
             cellStyle: { row, column in column == 1 ? theme.style(for: history[row].state) : nil },
             row: { row in
                 let change = history[row]
-                return [Formatting.clock(change.observedAt), change.state.rawValue, change.compliance.rawValue,
+                return [Formatting.clock(change.observedAt, timeZone: timeZone), change.state.rawValue, change.compliance.rawValue,
                         change.credited ? "yes" : "no", change.source.rawValue]
             }
         ).render(into: &buffer, area: parts[1], state: TableState(), styles: noSelection(theme))
