@@ -66,6 +66,15 @@ public struct ConfigurationLoader: Sendable {
         var configuration = Configuration(credentials: nil, credentialSource: .none, dataDirectory: dataDirectory, configFile: fileURL)
         configuration.profileName = profileSection?.name
 
+        // Settings first: a wrong value is a more useful message than missing credentials.
+        if let file {
+            configuration.bell = try file.boolean("bell") ?? true
+            configuration.links = try file.boolean("links") ?? true
+        }
+        if let (_, section) = profileSection {
+            warnings += section.unknownKeyWarnings(known: Self.profileKeys)
+            try applySettings(from: section, to: &configuration, fileURL: fileURL, warnings: &warnings)
+        }
         // Credentials: the environment wins as a whole when it names an account or key.
         let env = environment
         let envHasCredentials = ["CALYPSO_ACCOUNT", "CALYPSO_API_KEY", "CALYPSO_API_SECRET", "CALYPSO_API_SECRET_FILE"]
@@ -78,14 +87,6 @@ public struct ConfigurationLoader: Sendable {
             configuration.credentialSource = configuration.credentials == nil ? .none : .profile(name)
         }
 
-        if let file {
-            configuration.bell = try file.boolean("bell") ?? true
-            configuration.links = try file.boolean("links") ?? true
-        }
-        if let (_, section) = profileSection {
-            warnings += section.unknownKeyWarnings(known: Self.profileKeys)
-            try applySettings(from: section, to: &configuration, fileURL: fileURL, warnings: &warnings)
-        }
         try applyEnvironmentSettings(to: &configuration)
         if let keys = try file?.section("keys", expected: "a [keys] table of action = key") {
             for action in keys.keys {
