@@ -38,7 +38,7 @@ import Testing
         let commands = state.press("j", "q", "u", "space")
         #expect(commands.isEmpty)
         guard case .confirm(.block)? = state.modal else { Issue.record("dialog gone"); return }
-        #expect(state.customerTable.selected == 0)
+        #expect(state.topTable.selected == 0)
     }
 
     @Test func unblockAsksForABlockedCustomer() {
@@ -60,13 +60,13 @@ import Testing
     @Test func marksMakeABulkBlockOfTheUnblockedOnes() {
         var state = Fixtures.state()
         state.press("space", "space", "space")
-        #expect(state.marks.count == 3)
+        #expect(state.customerMarks.count == 3)
         state.press("b")
         guard case .confirm(.block(let ids))? = state.modal else { Issue.record("no bulk dialog"); return }
         #expect(Set(ids) == Set([Fixtures.customers[0].id, Fixtures.customers[2].id]))
         #expect(state.screenText.contains("Block 2 customers"))
         state.press("y")
-        #expect(state.marks == [Fixtures.customers[1].id])
+        #expect(state.customerMarks == [Fixtures.customers[1].id])
     }
 
     @Test func readOnlyRemovesDangerousKeys() {

@@ -69,7 +69,22 @@ extension AppState {
         text.flatMap { update(&self, .key(.character($0))) }
     }
 
-    var visibleEmails: [String] { customers.rows.indices.compactMap { customers.customer(atRow: $0)?.email } }
+    var visibleEmails: [String] { data.customers.rows.indices.compactMap { data.customers.customer(atRow: $0)?.email } }
+
+    /// The cursor of the top view's table.
+    var topTable: TableState {
+        switch views.last {
+        case let view as CustomersView: view.table
+        case let view as FeedView: view.table
+        case let view as AlertsView: view.table
+        case let view as AuditView: view.table
+        case let view as CustomerDetailView: view.pane == .purses ? view.purseTable : view.transactionTable
+        default: TableState()
+        }
+    }
+
+    /// The marks of the customer list on top.
+    var customerMarks: Set<String> { (views.last as? CustomersView)?.marks ?? [] }
 
     var screenText: String { DashboardScreen.render(self).textLines.joined(separator: "\n") }
 }

@@ -2,15 +2,14 @@ import DeskModel
 import Foundation
 import TerminalUI
 
-/// One customer: their purses per currency and chain (grouped by shared address) and their deposits.
-enum CustomerDetailScreen {
-    static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+extension CustomerDetailView {
+    func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
         let theme = state.theme
-        let purses = state.detail?.purses ?? []
-        let transactions = state.detail?.transactions ?? []
+        let purses = detail.purses
+        let transactions = detail.transactions
         let areas = layout.detail(purseCount: purses.count)
-        let customer = state.selectedCustomer
-        let id = customer?.id ?? state.detail?.customerId ?? ""
+        let customer = selectedCustomer(state)
+        let id = customerId
         var title = [Span("Customer "), Span(areas.title.width < 80 ? Formatting.shortId(id) : id, style: Style(bold: true))]
         if let email = customer?.email { title.append(Span("  \(email)", style: theme[.text])) }
         let badge = customer?.blocked == true ? [Span(" BLOCKED ", style: theme[.danger].patched(with: Style(reverse: true)))] : []
@@ -23,14 +22,14 @@ enum CustomerDetailScreen {
             buffer.put(info, x: areas.info.x + 1, y: areas.info.y, maxWidth: areas.info.width - 2, ellipsis: true)
         }
         renderPurses(purses, state: state, area: areas.purses, into: &buffer)
-        let focused = state.detailPane == .transactions
+        let focused = pane == .transactions
         ViewTitle.render([Span("Deposits "), Span("\(transactions.count)", style: Style(bold: true))],
                          right: [Span(focused ? "" : "tab: move here", style: theme[.muted])],
                          area: areas.transactionsTitle, theme: theme, into: &buffer)
         renderTransactions(transactions, state: state, area: areas.transactions, into: &buffer)
     }
 
-    private static func renderPurses(_ purses: [PurseRecord], state: AppState, area: Rect, into buffer: inout CellBuffer) {
+    private func renderPurses(_ purses: [PurseRecord], state: AppState, area: Rect, into buffer: inout CellBuffer) {
         let theme = state.theme, now = state.now
         let wide = area.width >= 90, showsChain = area.width >= 60
         var columns = [TableColumn("", width: .fixed(1)), TableColumn("CURRENCY", width: .fixed(10))]
@@ -61,10 +60,10 @@ enum CustomerDetailScreen {
                 }
                 return cells
             }
-        ).render(into: &buffer, area: area, state: state.purseTable, styles: styles(state, focused: state.detailPane == .purses))
+        ).render(into: &buffer, area: area, state: purseTable, styles: styles(state, focused: pane == .purses))
     }
 
-    private static func renderTransactions(_ transactions: [TransactionRecord], state: AppState, area: Rect, into buffer: inout CellBuffer) {
+    private func renderTransactions(_ transactions: [TransactionRecord], state: AppState, area: Rect, into buffer: inout CellBuffer) {
         let theme = state.theme, now = state.now
         let wide = area.width >= 90
         var columns = [
@@ -92,12 +91,12 @@ enum CustomerDetailScreen {
                 if wide { cells += [tx.compliance.rawValue, tx.credited ? "yes" : "no", tx.hash ?? "—"] }
                 return cells
             }
-        ).render(into: &buffer, area: area, state: state.detailTransactionTable,
-                 styles: styles(state, focused: state.detailPane == .transactions))
+        ).render(into: &buffer, area: area, state: transactionTable,
+                 styles: styles(state, focused: pane == .transactions))
     }
 
     /// The table without the cursor has no highlighted row.
-    private static func styles(_ state: AppState, focused: Bool) -> WidgetStyles {
+    private func styles(_ state: AppState, focused: Bool) -> WidgetStyles {
         var styles = state.theme.widgetStyles
         if !focused { styles.selected = .plain }
         return styles

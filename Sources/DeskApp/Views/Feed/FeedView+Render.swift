@@ -1,9 +1,8 @@
 import TerminalUI
 
-/// The live feed: every deposit state change as it arrives, coloured by state.
-enum FeedScreen {
-    static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
-        let theme = state.theme, feed = state.feed
+extension FeedView {
+    func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        let theme = state.theme, feed = state.data.feed
         let (titleArea, tableArea) = layout.titledTable
         var left = [Span("Live feed "), Span("\(feed.rows.count)", style: Style(bold: true))]
         if feed.rows.count != feed.entries.count { left.append(Span("/\(feed.entries.count)", style: theme[.muted])) }
@@ -22,7 +21,7 @@ enum FeedScreen {
             TableColumn("AMOUNT", width: .fixed(14), alignment: .right),
         ]
         if wide {
-            columns += [TableColumn("CHANGE", width: .flexible(min: 10, weight: 2)), TableColumn("CUSTOMER", width: .fixed(8)),
+            columns += [TableColumn("CHANGE", width: .flexible(min: 10, weight: 2)), TableColumn("CUSTOMER", width: .flexible(min: 8, weight: 2)),
                         TableColumn("TX", width: .fixed(8))]
         }
         TableView(
@@ -36,13 +35,13 @@ enum FeedScreen {
                 guard let entry = feed.entry(atRow: row) else { return [] }
                 let tx = entry.transaction
                 var cells = [Formatting.clock(entry.at), entry.kind == .credited ? "CREDITED" : Formatting.state(tx.state), tx.currency, tx.amount]
-                if wide { cells += [change(entry), Formatting.shortId(tx.customerId), Formatting.shortId(tx.id)] }
+                if wide { cells += [change(entry), state.data.customerName(tx.customerId), Formatting.shortId(tx.id)] }
                 return cells
             }
-        ).render(into: &buffer, area: tableArea, state: state.feedTable, styles: theme.widgetStyles)
+        ).render(into: &buffer, area: tableArea, state: table, styles: theme.widgetStyles)
     }
 
-    private static func change(_ entry: FeedEntry) -> String {
+    private func change(_ entry: FeedEntry) -> String {
         switch entry.kind {
         case .new: "new deposit"
         case .stateChange(let from): "\(Formatting.state(from)) → \(Formatting.state(entry.transaction.state))"

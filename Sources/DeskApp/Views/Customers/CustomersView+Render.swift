@@ -2,31 +2,29 @@ import DeskModel
 import Foundation
 import TerminalUI
 
-/// The customers table (all, or only the blocked ones).
-enum CustomersScreen {
-    static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+extension CustomersView {
+    func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
         let theme = state.theme
         let (titleArea, tableArea) = layout.titledTable
-        let list = state.customers
-        let name = state.currentView == .blocked ? "Blocked customers" : "Customers"
+        let list = state.data.customers, filter = state.data.customerFilter
+        let name = scope == .blockedOnly ? "Blocked customers" : "Customers"
         var left = [Span("\(name) "), Span("\(list.rows.count)", style: Style(bold: true))]
         if list.rows.count != list.count { left.append(Span("/\(list.count)", style: theme[.muted])) }
         var right: [Span] = []
-        if !state.customerFilter.isEmpty { right += [Span("filter ", style: theme[.muted]), Span(state.customerFilter, style: theme[.marked])] }
+        if !filter.isEmpty { right += [Span("filter ", style: theme[.muted]), Span(filter, style: theme[.marked])] }
         if let sort = list.sort { right += [Span("  sort ", style: theme[.muted]), Span("\(sort.column.title.lowercased()) \(sort.direction.indicator)")] }
-        if !state.marks.isEmpty { right += [Span("  \(state.marks.count) marked", style: theme[.marked])] }
+        if !marks.isEmpty { right += [Span("  \(marks.count) marked", style: theme[.marked])] }
         ViewTitle.render(left, right: right, area: titleArea, theme: theme, into: &buffer)
 
-        let columns = columns(forWidth: tableArea.width)
-        let table = state.currentView == .blocked ? state.blockedTable : state.customerTable
+        let columns = Self.columns(forWidth: tableArea.width)
         var tableState = table
         tableState.sort = list.sort.flatMap { sort in
             columns.firstIndex(of: sort.column).map { TableSort(column: $0, direction: sort.direction) }
         }
-        tableState.marked = markedRows(state, table: table, visibleRows: layout.tableRows)
+        tableState.marked = markedRows(list, visibleRows: layout.tableRows)
         let now = state.now
         TableView(
-            columns: columns.map(tableColumn),
+            columns: columns.map(Self.tableColumn),
             rowCount: list.rows.count,
             showsMarks: true,
             emptyMessage: emptyMessage(state),
@@ -42,7 +40,7 @@ enum CustomersScreen {
             },
             row: { row in
                 guard let customer = list.customer(atRow: row) else { return [] }
-                return columns.map { text(customer, $0, now: now) }
+                return columns.map { Self.text(customer, $0, now: now) }
             }
         ).render(into: &buffer, area: tableArea, state: tableState, styles: theme.widgetStyles)
     }
@@ -82,19 +80,19 @@ enum CustomersScreen {
     }
 
     /// Rows on screen whose customer is marked (marks are kept by id, rows move).
-    private static func markedRows(_ state: AppState, table: TableState, visibleRows: Int) -> Set<Int> {
-        guard !state.marks.isEmpty else { return [] }
-        let count = state.customers.rows.count
+    private func markedRows(_ list: CustomerList, visibleRows: Int) -> Set<Int> {
+        guard !marks.isEmpty else { return [] }
+        let count = list.rows.count
         let selection = table.selection.clamped(rowCount: count, visibleRows: visibleRows)
         return Set(selection.visibleRange(rowCount: count, visibleRows: visibleRows).filter { row in
-            state.customers.customer(atRow: row).map { state.marks.contains($0.id) } ?? false
+            list.customer(atRow: row).map { marks.contains($0.id) } ?? false
         })
     }
 
-    private static func emptyMessage(_ state: AppState) -> String {
-        if !state.customersLoaded { return "loading customers…" }
-        if !state.customerFilter.isEmpty { return "no customer matches \"\(state.customerFilter)\" (esc clears)" }
-        if state.currentView == .blocked { return "no blocked customers" }
+    private func emptyMessage(_ state: AppState) -> String {
+        if !state.data.customersLoaded { return "loading customers…" }
+        if !state.data.customerFilter.isEmpty { return "no customer matches \"\(state.data.customerFilter)\" (esc clears)" }
+        if scope == .blockedOnly { return "no blocked customers" }
         return "no customers yet: c creates one, or `pursedesk customer import FILE.csv`"
     }
 }

@@ -3,7 +3,8 @@ import DeskModel
 import Foundation
 import TerminalUI
 
-/// Everything the dashboard shows, as one value. Only `update(_:_:)` changes it.
+/// The shell around the views: the view stack, the modal, the prompt, the status line, the header
+/// and theme, and the data several views share. Only `update(_:_:)` changes it.
 public struct AppState: Sendable {
     /// What the dashboard is started with.
     public struct Setup: Sendable {
@@ -40,32 +41,13 @@ public struct AppState: Sendable {
         }
     }
 
-    public var viewStack: [ViewID] = [.customers]
+    /// The views, the top one on screen; never empty.
+    var views: [any DeskView]
     public var size: TerminalSize
     public var now: Date
     public var header: HeaderData
-
-    public var customers = CustomerList()
-    public var customersLoaded = false
-    public var customerTable = TableState()
-    public var blockedTable = TableState()
-    /// Customer ids marked with space for a bulk block/unblock.
-    public var marks: Set<String> = []
-    /// The applied `/` filter of the customer tables.
-    public var customerFilter = ""
-
-    public var detail: CustomerDetailData?
-    public var detailPane = DetailPane.purses
-    public var purseTable = TableState()
-    public var detailTransactionTable = TableState()
-    public var transactionDetail: TransactionDetailData?
-
-    public var feed = FeedLog()
-    public var feedTable = TableState()
-    public var alerts: [AlertRecord] = []
-    public var alertTable = TableState()
-    public var audit: [AuditRecord] = []
-    public var auditTable = TableState()
+    /// What several views show: the customers, the feed.
+    public var data = DeskData()
 
     public var prompt: Prompt?
     public var modal: Modal?
@@ -77,6 +59,8 @@ public struct AppState: Sendable {
     public let currencies: [CurrencyOption]
     public let offline: Bool
 
+    /// A push, pop or switch a view asked for, done by the shell once the view's turn is over.
+    var navigation: Navigation?
     /// What the engine was last told, so it is told again only when it changes.
     public var sentVisibleIds: [String] = []
     public var sentFocus: String?
@@ -85,6 +69,7 @@ public struct AppState: Sendable {
     public var shouldQuit = false
 
     public init(_ setup: Setup) {
+        views = [ViewRegistry.home.make!()]
         size = setup.size
         now = setup.now
         header = HeaderData(account: setup.account, sourceLabel: setup.sourceLabel, isSandbox: setup.isSandbox,
@@ -102,5 +87,21 @@ public struct AppState: Sendable {
     }
 
     public var isReadOnly: Bool { readOnlyReason != nil }
-    public var currentView: ViewID { viewStack.last ?? .customers }
+    public var currentView: ViewID { views[views.count - 1].id }
+    var layout: ScreenLayout { ScreenLayout(size: size) }
+
+    /// The customer the current view's actions apply to.
+    var selectedCustomer: CustomerSummary? { views[views.count - 1].selectedCustomer(self) }
+
+    mutating func showFlash(_ text: String, level: FlashMessage.Level, seconds: TimeInterval = 4) {
+        flash = Flash(text, level: level, expiresAt: now.addingTimeInterval(level == .error ? max(seconds, 8) : seconds))
+    }
+}
+
+/// A change of the view stack.
+enum Navigation: Sendable {
+    case push(any DeskView)
+    case pop
+    /// The home view with `view` on it (`:` commands).
+    case switchTo(any DeskView)
 }

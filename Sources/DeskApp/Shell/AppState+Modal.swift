@@ -35,7 +35,7 @@ extension AppState {
                 showFlash("asking for a \(option.currency.rawValue) address…", level: .info)
                 return [.requestAddress(customerId: picker.customerId, currency: option.currency)]
             default:
-                let rows = Picker(title: "", state: picker.state).visibleRows(in: ScreenLayout(size: size).body)
+                let rows = Picker(title: "", state: picker.state).visibleRows(in: layout.body)
                 picker.state.apply(key, visibleRows: rows)
                 modal = .picker(picker)
             }
@@ -58,7 +58,7 @@ extension AppState {
         switch key {
         case .character("y"), .character("Y"):
             modal = nil
-            marks.subtract(pending.customerIds)
+            for index in views.indices { views[index].confirmed(pending) }
             showFlash("\(pending.verb == "Block" ? "blocking" : "unblocking") \(describe(pending.customerIds))…", level: .info)
             return [pending.command]
         case .character("n"), .character("N"), .escape:
@@ -75,6 +75,6 @@ extension AppState {
     /// "ann@example.com" for one customer, "3 customers" for several.
     func describe(_ ids: [String]) -> String {
         guard ids.count == 1, let id = ids.first else { return "\(ids.count) customers" }
-        return customers.customer(id: id).flatMap(\.email) ?? String(id.prefix(8))
+        return data.customers.customer(id: id).flatMap(\.email) ?? String(id.prefix(8))
     }
 }

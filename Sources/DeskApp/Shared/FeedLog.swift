@@ -83,6 +83,8 @@ public struct FeedLog: Sendable {
     /// Indices into `entries` that pass the filter, oldest first.
     public private(set) var rows: [Int] = []
     public private(set) var filter = FeedFilter("")
+    /// How many entries fell off the front so far, so a view can keep its cursor on the same line.
+    public private(set) var droppedTotal = 0
     public var isPaused = false
     /// Keep the selection on the newest entry.
     public var isFollowing = true
@@ -103,6 +105,7 @@ public struct FeedLog: Sendable {
         entries.append(contentsOf: new)
         let dropped = max(0, entries.count - capacity)
         if dropped > 0 { entries.removeFirst(dropped) }
+        droppedTotal += dropped
         rebuildRows()
         return dropped
     }

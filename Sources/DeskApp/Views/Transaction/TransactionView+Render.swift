@@ -1,12 +1,11 @@
 import DeskModel
 import TerminalUI
 
-/// One deposit: its fields and every state it was seen in.
-enum TransactionScreen {
-    static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+extension TransactionView {
+    func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
         let theme = state.theme
         let (titleArea, bodyArea) = layout.titledTable
-        guard let data = state.transactionDetail else {
+        guard let data else {
             ViewTitle.render([Span("Transaction")], area: titleArea, theme: theme, into: &buffer)
             buffer.put("loading…", x: bodyArea.x + 1, y: bodyArea.y, style: theme[.muted])
             return
@@ -18,7 +17,7 @@ enum TransactionScreen {
             DetailPanel.Entry("Compliance", Line(tx.compliance.rawValue, style: theme.style(for: tx.compliance))),
             DetailPanel.Entry("Credited", Line(tx.credited ? "yes" : "no", style: tx.credited ? theme[.credited] : theme[.muted])),
             DetailPanel.Entry("Amount", "\(tx.amount) \(tx.currency)"),
-            DetailPanel.Entry("Customer", Line(tx.customerId ?? "—")),
+            DetailPanel.Entry("Customer", Line(customerText(tx.customerId, state))),
             DetailPanel.Entry("Address", Line(tx.address ?? "—")),
             DetailPanel.Entry("From", Line(tx.addressFrom ?? "—")),
             DetailPanel.Entry("Hash", Line(tx.hash ?? "—")),
@@ -41,9 +40,16 @@ enum TransactionScreen {
         ).render(into: &buffer, area: parts[1], state: TableState(), styles: noSelection(theme))
     }
 
-    private static func noSelection(_ theme: Theme) -> WidgetStyles {
+    private func noSelection(_ theme: Theme) -> WidgetStyles {
         var styles = theme.widgetStyles
         styles.selected = .plain
         return styles
+    }
+
+    /// "ann@example.com  <id>", or the id alone when the email is unknown.
+    private func customerText(_ id: String?, _ state: AppState) -> String {
+        guard let id else { return "—" }
+        guard let email = state.data.customers.customer(id: id)?.email else { return id }
+        return "\(email)  \(id)"
     }
 }

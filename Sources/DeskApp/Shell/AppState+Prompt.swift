@@ -2,8 +2,6 @@ import TerminalUI
 
 /// The `/` filter and `:` command line.
 extension AppState {
-    static let commandHelp = ":customers :feed :blocked :alerts :audit :theme NAME :q"
-
     mutating func handlePromptKey(_ key: Key) -> [AppCommand] {
         switch prompt {
         case .filter(var input)?:
@@ -38,19 +36,10 @@ extension AppState {
     }
 
     private mutating func setFilter(_ text: String) {
-        if currentView == .feed {
-            feed.setFilter(text)
-            feedTable = TableState()
-            feed.isFollowing = false
-        } else {
-            applyCustomerFilter(text)
+        _ = withTopView { view, shell in
+            view.setFilter(text, &shell)
+            return []
         }
-    }
-
-    mutating func applyCustomerFilter(_ text: String) {
-        customerFilter = text
-        customers.setFilter(text)
-        currentTable.selection = SelectionState()
     }
 
     mutating func run(command line: String) -> [AppCommand] {
@@ -60,11 +49,6 @@ extension AppState {
         case "q", "q!", "quit", "exit":
             shouldQuit = true
             return [.quit]
-        case "customers", "customer", "cust", "cu": return switchTo(.customers)
-        case "feed", "fe": return switchTo(.feed)
-        case "blocked", "bl": return switchTo(.blocked)
-        case "alerts", "alert", "al": return switchTo(.alerts)
-        case "audit", "au": return switchTo(.audit)
         case "help", "h":
             modal = .help(offset: 0)
             return []
@@ -75,8 +59,12 @@ extension AppState {
             }
             return [.loadTheme(words[1])]
         default:
-            showFlash("unknown command :\(line); try \(Self.commandHelp)", level: .error)
-            return []
+            guard let registration = ViewRegistry.view(forCommand: name), let make = registration.make else {
+                showFlash("unknown command :\(line); try \(ViewRegistry.commandSummary)", level: .error)
+                return []
+            }
+            switchTo(make())
+            return navigate()
         }
     }
 }
