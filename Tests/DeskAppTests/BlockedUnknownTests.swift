@@ -47,4 +47,11 @@ import Testing
         state.press("enter")
         #expect(state.visibleEmails == ["bob@example.com"])
     }
+
+    @Test func xInTheDetailAsksForAnExport() {
+        var state = Fixtures.state()
+        state.press("enter")
+        #expect(state.press("x") == [.exportDeposits(customerId: Fixtures.customers[0].id)])
+        #expect(state.screenText.contains("export"))
+    }
 }

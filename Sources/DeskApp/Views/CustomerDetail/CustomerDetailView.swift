@@ -7,6 +7,7 @@ extension ViewID {
 
 extension KeyAction {
     static let nextPane = KeyAction("next_pane", keys: [.tab], summary: "switch purses / deposits", hint: "pane")
+    static let exportDeposits = KeyAction("export", keys: [.character("x")], summary: "export the deposits as CSV", hint: "export")
 }
 
 /// One customer: their purses per currency and chain (grouped by shared address) and their deposits.
@@ -35,8 +36,9 @@ struct CustomerDetailView: DeskView {
             ViewKey(.unblock, "unblock the customer"),
             ViewKey(.edit, "edit the customer (form)"),
             ViewKey(.create, "create a customer (form)"),
+            ViewKey(.exportDeposits, "export every stored deposit of the customer as CSV into the current directory (or export_dir); never overwrites"),
         ],
-        hints: [.back, .nextPane, .newAddress, .copy, .block, .unblock, .edit, .open, .help])
+        hints: [.back, .nextPane, .newAddress, .copy, .exportDeposits, .block, .unblock, .edit, .open, .help])
 
     func refresh(_ shell: AppState) -> [AppCommand] { [.loadDetail(customerId: customerId)] }
 
@@ -50,6 +52,8 @@ struct CustomerDetailView: DeskView {
                 return []
             }
             shell.push(TransactionView(transactionId: tx.id))
+        case .exportDeposits:
+            return [.exportDeposits(customerId: customerId)]
         default:
             let customer = selectedCustomer(shell)
             _ = shell.performCustomerAction(action, targets: customer.map { [$0] } ?? [], selected: customer)
