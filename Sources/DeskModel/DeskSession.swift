@@ -27,9 +27,12 @@ public struct DeskSession: Sendable {
     /// Currencies offered when issuing an address, with their blockchain.
     public let currencies: [(currency: Currency, blockchain: String?)]
     public let refreshInterval: Duration
+    /// Where `x` writes exports: the config's `export_dir`, else the directory pursedesk started in.
+    public let exportDirectory: URL
 
     public init(account: String, source: Source, store: DeskStore, engine: SyncEngine, events: EventHub<DeskEvent>,
-                actions: OperatorActions?, currencies: [(currency: Currency, blockchain: String?)], refreshInterval: Duration) {
+                actions: OperatorActions?, currencies: [(currency: Currency, blockchain: String?)], refreshInterval: Duration,
+                exportDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) {
         self.account = account
         self.source = source
         self.store = store
@@ -38,6 +41,7 @@ public struct DeskSession: Sendable {
         self.actions = actions
         self.currencies = currencies
         self.refreshInterval = refreshInterval
+        self.exportDirectory = exportDirectory
     }
 
     public var isReadOnly: Bool { actions == nil }

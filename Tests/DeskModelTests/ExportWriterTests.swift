@@ -86,4 +86,17 @@ import Testing
         #expect(try String(contentsOfFile: declinedPath, encoding: .utf8).contains("t2,"))
         #expect(try String(contentsOfFile: declinedPath, encoding: .utf8).contains(",0.10,"))
     }
+
+    @Test func theDashboardExportPicksANewFileEachTime() throws {
+        let store = try temporaryStore()
+        try store.upsertCustomer(Customer(id: "c1", email: "ann@example.com", blocked: false), origin: .created)
+        try store.apply([observation("t1", state: .confirmed)], source: .poll)
+        let directory = try temporaryDirectory("dashboard-export")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let first = try DepositExport(customerId: "c1").writeNewFile(from: store, in: directory, now: now)
+        let second = try DepositExport(customerId: "c1").writeNewFile(from: store, in: directory, now: now)
+        #expect(first.rows == 1 && first.path.hasSuffix("/deposits-ann@example.com-2027-01-15.csv"))
+        #expect(second.path.hasSuffix("/deposits-ann@example.com-2027-01-15-2.csv"))
+        #expect(try String(contentsOfFile: first.path, encoding: .utf8) == String(contentsOfFile: second.path, encoding: .utf8))
+    }
 }

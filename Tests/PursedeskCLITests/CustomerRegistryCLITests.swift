@@ -65,7 +65,7 @@ import Testing
         #expect(detail.status == 0, "\(detail.error)")
         #expect(detail.output.split(separator: "\n").contains { $0.hasPrefix("blocked") && $0.hasSuffix(" unknown") })
         #expect(detail.output.contains("1 stored (CONFIRMED 1, 1 credited)") && detail.output.contains(strangerDeposit.id))
-        #expect(detail.output.contains("ACTIVE"))
+        #expect(detail.output.contains("ETHEREUM") && detail.output.contains("ACTIVE"))
         let missing = try run(["customer", "get", "3fa85f64-5717-4562-b3fc-2c963f66afa6"])
         #expect(missing.status == 4 && missing.error.contains("not in the local registry"))
 

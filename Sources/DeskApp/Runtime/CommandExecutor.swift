@@ -52,6 +52,16 @@ public final class CommandExecutor: Sendable {
         case .requestAddress(let customerId, let currency): requestAddress(customerId, currency)
         case .createCustomer(let draft): create(draft)
         case .updateCustomer(let id, let draft): update(id, draft)
+        case .exportDeposits(let id):
+            let directory = session.exportDirectory
+            read("deposits") {
+                do {
+                    let (path, rows) = try DepositExport(customerId: id).writeNewFile(from: store, in: directory)
+                    return .actionFinished(.succeeded("exported \(rows) deposit\(rows == 1 ? "" : "s") to \(path)"))
+                } catch {
+                    return .actionFinished(.failed("export failed: \(error)"))
+                }
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import CalypsoAPI
+import DeskModel
 import Foundation
 
 /// Short texts for tables: ids, ages, clock times, states.
@@ -53,22 +54,8 @@ enum Formatting {
         NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
     }
 
-    static func state(_ state: TransactionState) -> String {
-        switch state {
-        case .memPoolFound: "MEMPOOL"
-        case .pendingComplianceCheck: "COMPLIANCE"
-        case .confirmed: "CONFIRMED"
-        case .declined: "DECLINED"
-        case .unknown(let raw): raw.isEmpty ? "?" : raw
-        }
-    }
+    /// The shared short labels (DeskModel's Vocabulary), so the dashboard and the CLI agree.
+    static func state(_ state: TransactionState) -> String { state.label }
 
-    static func status(_ status: PurseStatus) -> String {
-        switch status {
-        case .pendingPayment: "ACTIVE"
-        case .archived: "ARCHIVED"
-        case .declined: "DECLINED"
-        case .unknown(let raw): raw.isEmpty ? "?" : raw
-        }
-    }
+    static func status(_ status: PurseStatus) -> String { status.label }
 }

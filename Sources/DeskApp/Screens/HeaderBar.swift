@@ -1,3 +1,4 @@
+import CalypsoAPI
 import DeskModel
 import TerminalUI
 
@@ -48,12 +49,12 @@ enum HeaderBar {
             [Span("\(label) ", style: muted), Span("\(value)", style: style), Span("  ")]
         }
         var spans = figure("customers", counts.customers) + figure("blocked", counts.blocked, counts.blocked > 0 ? theme[.danger] : Style(bold: true))
-        spans.append(Span("purses ", style: muted))
-        let statuses: [(String, String, ThemeRole)] = [
-            ("PENDING_PAYMENT", "active", .pursePending), ("ARCHIVED", "archived", .purseArchived), ("DECLINED", "declined", .purseDeclined),
-        ]
-        for (key, label, role) in statuses {
-            spans += [Span("\(counts.pursesByStatus[key] ?? 0) \(label)", style: theme[role]), Span(" ")]
+        if counts.blockedUnknown > 0 { spans += figure("blocked?", counts.blockedUnknown, muted) }
+        spans.append(Span("purses: ", style: muted))
+        let statuses: [(PurseStatus, ThemeRole)] = [(.pendingPayment, .pursePending), (.archived, .purseArchived), (.declined, .purseDeclined)]
+        for (status, role) in statuses {
+            spans += [Span("\(status.label.lowercased()) ", style: muted), Span("\(counts.pursesByStatus[status.rawValue] ?? 0)", style: theme[role]),
+                      Span(" ")]
         }
         spans.append(Span(" "))
         spans += figure("pending deposits", counts.pendingDeposits, counts.pendingDeposits > 0 ? theme[.stateCompliance] : Style(bold: true))

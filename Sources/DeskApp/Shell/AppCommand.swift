@@ -23,6 +23,7 @@ public enum AppCommand: Hashable, Sendable {
     case createCustomer(CustomerDraft)
     case updateCustomer(id: String, CustomerDraft)
     case copy(String)
+    case exportDeposits(customerId: String)
     case loadTheme(String)
     case quit
 }

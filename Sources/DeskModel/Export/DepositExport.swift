@@ -106,6 +106,19 @@ public struct DepositExport: Sendable {
     }
 
     static let pageSize = 500
+
+    /// Writes the stored deposits as CSV to a new file in `directory` (`deposits-<who>-<date>.csv`,
+    /// `-2`, `-3`… when taken; never overwriting). Returns the file and the number of rows.
+    public func writeNewFile(from store: DeskStore, in directory: URL, now: Date = Date()) throws -> (path: String, rows: Int) {
+        let who = try store.customer(id: customerId)?.email ?? String(customerId.prefix(8))
+        let safe = String(who.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == "@" ? $0 : "_" })
+        let stem = "deposits-\(safe)-\(CalypsoDate.format(now).prefix(10))"
+        let sink = try ExportSink.newFile(in: directory, stem: stem, format: .csv)
+        let writer = try TableWriter(format: .csv, columns: columns, sink: sink)
+        let rows = try writeFromStore(store, to: writer)
+        try writer.finish()
+        return (sink.path ?? directory.path, rows)
+    }
 }
 
 extension TransactionRecord {

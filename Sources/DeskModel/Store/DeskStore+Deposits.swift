@@ -154,6 +154,7 @@ extension DeskStore {
                 lastActivityAt = (SELECT max(updatedAt) FROM deposit WHERE customerId = ?1)
             WHERE id = ?1
             """, arguments: [customerId])
+        try refreshPurseFacts(db, customerId: customerId)
     }
 
     // MARK: Reads

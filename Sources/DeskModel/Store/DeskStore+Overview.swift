@@ -6,7 +6,7 @@ import GRDB
 extension DeskStore {
     /// Indexes the overview's queries walk, and the acknowledgement columns of alerts.
     static func registerOverviewMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v5: overview indexes, alert acknowledgements") { db in
+        migrator.registerMigration("v6: overview indexes, alert acknowledgements") { db in
             try db.execute(sql: """
                 CREATE INDEX purse_overview ON purse(currency, blockchain, status);
                 ALTER TABLE alert ADD COLUMN acknowledgedAt REAL;

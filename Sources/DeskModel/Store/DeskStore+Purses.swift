@@ -10,6 +10,7 @@ extension DeskStore {
             var events = try Self.ensureCustomer(db, id: customerId, origin: .discovered, blocked: nil, at: now)
             for purse in purses { events += try Self.upsertPurse(db, purse, customerId: customerId, at: now) }
             try Self.refreshPurseCount(db, customerId: customerId)
+            try Self.refreshPurseFacts(db, customerId: customerId)
             return events
         }
     }

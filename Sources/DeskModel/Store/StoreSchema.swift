@@ -107,6 +107,16 @@ enum StoreSchema {
                 ALTER TABLE audit ADD COLUMN outcome TEXT;
                 """)
         }
+        migrator.registerMigration("v5: exchange pairs") { db in
+            try db.execute(sql: """
+                CREATE TABLE currency_pair (
+                    currency TEXT PRIMARY KEY NOT NULL, blockchain TEXT, name TEXT, usable INTEGER NOT NULL, updatedAt REAL NOT NULL
+                )
+                """)
+        }
+        migrator.registerMigration("v5: deposits by purse") { db in
+            try db.execute(sql: "CREATE INDEX deposit_purse ON deposit(purseId)")
+        }
         DeskStore.registerOverviewMigration(&migrator)
         return migrator
     }

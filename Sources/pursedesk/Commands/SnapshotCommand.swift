@@ -40,6 +40,9 @@ struct SnapshotCommand: AsyncParsableCommand {
                 settings.maxFeedPages = 4
                 let engine = SyncEngine(api: model.client, store: model.store, events: model.events, settings: settings)
                 await engine.refreshOnce()
+                if let warning = await CurrencyPairsCache.refresh(client: model.client, store: model.store).warning {
+                    Terminal.printError("warning: \(warning)")
+                }
                 connection = await engine.connection
                 requests = await engine.statistics.lastRefreshRequests
                 failure = await engine.lastFailureDetail

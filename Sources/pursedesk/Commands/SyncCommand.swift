@@ -26,6 +26,9 @@ struct SyncCommand: AsyncParsableCommand {
             let settings = SyncSettings(refreshInterval: .milliseconds(Int(context.configuration.refreshInterval * 1000)),
                                         requestsPerSecond: context.configuration.requestBudget)
             let engine = SyncEngine(api: model.client, store: model.store, events: model.events, settings: settings)
+            if let warning = await CurrencyPairsCache.refresh(client: model.client, store: model.store).warning {
+                Terminal.printError("warning: \(warning)")
+            }
             let receiver = try await WebhookListening.start(webhookListen, context, store: model.store, events: model.events)
             if let receiver { Terminal.printError("receiving webhooks on \(receiver.url.absoluteString)") }
             let statusLines = Task {

@@ -60,16 +60,11 @@ struct DashboardLaunch {
         }
         var warnings: [String] = []
         var currencies = builtinCurrencies
-        if !offline {
-            do {
-                let pairs = try await client.exchangePairs().currencyPairs
-                let listed = pairs.filter { $0.value.crypto != false }
-                    .map { CurrencyOption(currency: Currency($0.key), blockchain: $0.value.blockchainName) }
-                    .sorted { $0.currency < $1.currency }
-                if !listed.isEmpty { currencies = listed }
-            } catch {
-                warnings.append("currency list unavailable (\(error)); offering the built-in list")
-            }
+        let cached: (currencies: [(currency: Currency, blockchain: String?)], warning: String?) = offline
+            ? ((try? store.currencyPairs()) ?? [], nil) : await CurrencyPairsCache.refresh(client: client, store: store)
+        if !cached.currencies.isEmpty { currencies = cached.currencies.map { CurrencyOption(currency: $0.currency, blockchain: $0.blockchain) } }
+        if let warning = cached.warning {
+            warnings.append(cached.currencies.isEmpty ? "\(warning); offering the built-in list" : "\(warning); offering the list saved earlier")
         }
         return make(account: credentials.account, source: .remote(credentials.baseURL), client: client, store: store, context: context,
                     readOnly: readOnly || offline, offline: offline, currencies: currencies, warnings: warnings, sandbox: nil, scratch: nil)

@@ -2,7 +2,8 @@ import DeskModel
 
 /// The `/` filter: space-separated terms that must all match. A term is a substring of the id,
 /// email, external id or description, or `field:value` with field `id`, `email`, `ext`,
-/// `desc` or `blocked` (`blocked:yes` / `blocked:no`). Matching is by lowercased UTF-8 bytes.
+/// `desc` or `blocked` (`blocked:yes`, `blocked:no`, `blocked:unknown` or `blocked:?`). Matching
+/// is by lowercased UTF-8 bytes.
 public struct CustomerFilter: Hashable, Sendable {
     enum Field: Hashable, Sendable {
         case any, text(CustomerSearchIndex.Field), blocked
@@ -58,16 +59,14 @@ public struct CustomerFilter: Hashable, Sendable {
 extension CustomerFilter.Term {
     /// Whether customer `index` matches; `pattern` is `needle` prepared by `search`. For text terms, the first match offset at or after `from`
     /// (a bound known from a shorter term) in its texts.
-    func match(_ index: Int, in search: CustomerSearchIndex, pattern: CustomerSearchIndex.Pattern, blocked: Bool, from: Int = 0) -> Int? {
+    func match(_ index: Int, in search: CustomerSearchIndex, pattern: CustomerSearchIndex.Pattern, blocked: BlockState, from: Int = 0) -> Int? {
         switch field {
         case .any: return search.firstMatch(pattern, in: nil, of: index, from: from)
         case .text(let field): return search.firstMatch(pattern, in: field, of: index, from: from)
         case .blocked:
-            // Prefixes of yes/true and no/false, so that typing "blocked:y" already filters.
+            // Prefixes (yes/true, no/false, unknown), so that typing "blocked:y" already filters.
             if value.isEmpty { return 0 }
-            if "yes".hasPrefix(value) || "true".hasPrefix(value) { return blocked ? 0 : nil }
-            if "no".hasPrefix(value) || "false".hasPrefix(value) { return blocked ? nil : 0 }
-            return nil
+            return BlockState(filterWord: value) == blocked ? 0 : nil
         }
     }
 }

@@ -10,7 +10,7 @@ public struct CustomerList: Sendable {
 
     public private(set) var customers: [CustomerSummary] = []
     private var search = CustomerSearchIndex([])
-    private var blocked = Bitmap(count: 0, filled: false)
+    private var blocked = BlockStates([])
     private var indexById: [String: Int] = [:]
     private var orders = SortOrders([])
     private var matches = FilterMatches(count: 0)
@@ -44,7 +44,7 @@ public struct CustomerList: Sendable {
     public mutating func replaceAll(_ list: [CustomerSummary]) {
         customers = list
         search = CustomerSearchIndex(list)
-        blocked = Bitmap(list.indices.filter { list[$0].blocked }, count: list.count)
+        blocked = BlockStates(list)
         indexById = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         orders = SortOrders(list)
         matches.rescan(search: search, blocked: blocked)
@@ -78,13 +78,13 @@ public struct CustomerList: Sendable {
             if let index = indexById[customer.id] {
                 guard customers[index] != customer else { continue }
                 customers[index] = customer
-                blocked[index] = customer.blocked
+                blocked[index] = customer.blockState
                 search.replace(index, with: customer)
                 if !moved.contains(index) { moved.append(index) }
             } else {
                 let index = customers.count
                 customers.append(customer)
-                blocked.append(customer.blocked)
+                blocked.append(customer.blockState)
                 search.append(customer)
                 indexById[customer.id] = index
                 moved.append(index)
@@ -97,7 +97,7 @@ public struct CustomerList: Sendable {
     }
 
     private func isShown(_ index: Int) -> Bool {
-        matches.accepted[index] && (scope == .all || blocked[index])
+        matches.accepted[index] && (scope == .all || blocked[index] == .blocked)
     }
 
     private mutating func showAll() {

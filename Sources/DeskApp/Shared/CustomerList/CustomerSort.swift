@@ -26,7 +26,7 @@ public enum CustomerColumn: Int, CaseIterable, Hashable, Sendable {
         case .email: return Self.order(a.email, b.email)
         case .externalId: return Self.order(a.externalId, b.externalId)
         case .description: return Self.order(a.description, b.description)
-        case .blocked: return a.blocked == b.blocked ? nil : !a.blocked
+        case .blocked: return a.blockState == b.blockState ? nil : a.blockState.sortRank < b.blockState.sortRank
         case .purses: return a.purseCount == b.purseCount ? nil : a.purseCount < b.purseCount
         case .pending: return a.pendingDeposits == b.pendingDeposits ? nil : a.pendingDeposits < b.pendingDeposits
         case .lastDeposit:
@@ -42,7 +42,7 @@ public enum CustomerColumn: Int, CaseIterable, Hashable, Sendable {
         case .email: Self.ascendingOrder(customers.map(\.email))
         case .externalId: Self.ascendingOrder(customers.map(\.externalId))
         case .description: Self.ascendingOrder(customers.map(\.description))
-        case .blocked: Self.ascendingOrder(customers.map { $0.blocked ? 1 : 0 })
+        case .blocked: Self.ascendingOrder(customers.map { $0.blockState.sortRank })
         case .purses: Self.ascendingOrder(customers.map(\.purseCount))
         case .pending: Self.ascendingOrder(customers.map(\.pendingDeposits))
         case .lastDeposit: Self.ascendingOrder(customers.map { $0.lastDepositAt?.timeIntervalSince1970 })
@@ -80,5 +80,16 @@ public struct CustomerSort: Hashable, Sendable {
     public init(column: CustomerColumn, direction: SortDirection = .ascending) {
         self.column = column
         self.direction = direction
+    }
+}
+
+extension BlockState {
+    /// Not blocked, then unknown, then blocked.
+    var sortRank: Int {
+        switch self {
+        case .notBlocked: 0
+        case .unknown: 1
+        case .blocked: 2
+        }
     }
 }

@@ -1,3 +1,4 @@
+import DeskModel
 /// The customers the current filter accepts. A longer filter re-checks only those (an extended
 /// term from where the shorter one matched); a filter typed before, as when backspacing, gets its
 /// earlier result back.
@@ -19,7 +20,7 @@ struct FilterMatches: Sendable {
         starts = Array(repeating: 0, count: count)
     }
 
-    mutating func set(_ next: CustomerFilter, search: CustomerSearchIndex, blocked: Bitmap) -> Change {
+    mutating func set(_ next: CustomerFilter, search: CustomerSearchIndex, blocked: BlockStates) -> Change {
         defer { filter = next }
         if next.terms == filter.terms { return .unchanged }
         if let found = earlier.lastIndex(where: { $0.filter.terms == next.terms }) {
@@ -41,7 +42,7 @@ struct FilterMatches: Sendable {
     }
 
     /// Re-checks every customer after all of them were replaced.
-    mutating func rescan(search: CustomerSearchIndex, blocked: Bitmap) {
+    mutating func rescan(search: CustomerSearchIndex, blocked: BlockStates) {
         let current = filter
         self = FilterMatches(count: search.count)
         _ = set(current, search: search, blocked: blocked)
@@ -49,7 +50,7 @@ struct FilterMatches: Sendable {
     }
 
     /// Re-checks customers that changed or were added (`index >= accepted.count`).
-    mutating func update(_ changed: [Int], search: CustomerSearchIndex, blocked: Bitmap) {
+    mutating func update(_ changed: [Int], search: CustomerSearchIndex, blocked: BlockStates) {
         for index in changed {
             if index >= accepted.count {
                 starts.append(0)
@@ -64,12 +65,12 @@ struct FilterMatches: Sendable {
         }
     }
 
-    private static func accepts(_ filter: CustomerFilter, _ index: Int, search: CustomerSearchIndex, blocked: Bool) -> Bool {
+    private static func accepts(_ filter: CustomerFilter, _ index: Int, search: CustomerSearchIndex, blocked: BlockState) -> Bool {
         filter.terms.allSatisfy { $0.match(index, in: search, pattern: search.pattern($0.needle, mask: $0.mask), blocked: blocked) != nil }
     }
 
     private mutating func keep(_ term: CustomerFilter.Term, recordingStarts termIndex: Int?, resume: Bool, search: CustomerSearchIndex,
-                               blocked: Bitmap) {
+                               blocked: BlockStates) {
         var kept = Bitmap(count: accepted.count, filled: false)
         let pattern = search.pattern(term.needle, mask: term.mask)
         accepted.forEachSet { index in

@@ -12,7 +12,11 @@ extension CustomerDetailView {
         let id = customerId
         var title = [Span("Customer "), Span(areas.title.width < 80 ? Formatting.shortId(id) : id, style: Style(bold: true))]
         if let email = customer?.email { title.append(Span("  \(email)", style: theme[.text])) }
-        let badge = customer?.blocked == true ? [Span(" BLOCKED ", style: theme[.danger].patched(with: Style(reverse: true)))] : []
+        let badge: [Span] = switch customer?.blockState {
+        case .blocked?: [Span(" BLOCKED ", style: theme[.danger].patched(with: Style(reverse: true)))]
+        case .unknown?, nil: [Span("blocked: not known yet", style: theme[.muted])]
+        case .notBlocked?: []
+        }
         ViewTitle.render(title, right: badge, area: areas.title, theme: theme, into: &buffer)
         if !areas.info.isEmpty {
             let info = Line([

@@ -8,6 +8,7 @@ extension ViewID {
 extension KeyAction {
     static let nextPane = KeyAction("next_pane", keys: [.tab], summary: "switch purses / deposits", hint: "pane")
     static let qrCode = KeyAction("qr_code", keys: [.character("Q")], summary: "address as a QR code", hint: "qr")
+    static let exportDeposits = KeyAction("export", keys: [.character("x")], summary: "export the deposits as CSV", hint: "export")
 }
 
 /// One customer: their purses per currency and chain (grouped by shared address) and their deposits.
@@ -37,8 +38,9 @@ struct CustomerDetailView: DeskView {
             ViewKey(.unblock, "unblock the customer"),
             ViewKey(.edit, "edit the customer (form)"),
             ViewKey(.create, "create a customer (form)"),
+            ViewKey(.exportDeposits, "export every stored deposit of the customer as CSV into the current directory (or export_dir); never overwrites"),
         ],
-        hints: [.back, .nextPane, .newAddress, .copy, .qrCode, .block, .unblock, .edit, .open, .help])
+        hints: [.back, .nextPane, .newAddress, .copy, .qrCode, .exportDeposits, .block, .unblock, .edit, .open, .help])
 
     func refresh(_ shell: AppState) -> [AppCommand] { [.loadDetail(customerId: customerId)] }
 
@@ -60,6 +62,8 @@ struct CustomerDetailView: DeskView {
             let who = selectedCustomer(shell)?.email ?? Formatting.shortId(customerId)
             let chain = purse.blockchain.map { " on \($0)" } ?? ""
             shell.modal = .qrCode(title: "\(purse.currency)\(chain) · \(who)", address: address)
+        case .exportDeposits:
+            return [.exportDeposits(customerId: customerId)]
         default:
             let customer = selectedCustomer(shell)
             _ = shell.performCustomerAction(action, targets: customer.map { [$0] } ?? [], selected: customer)

@@ -14,6 +14,9 @@ extension CustomersView {
         if !filter.isEmpty { right += [Span("filter ", style: theme[.muted]), Span(filter, style: theme[.marked])] }
         if let sort = list.sort { right += [Span("  sort ", style: theme[.muted]), Span("\(sort.column.title.lowercased()) \(sort.direction.indicator)")] }
         if !marks.isEmpty { right += [Span("  \(marks.count) marked", style: theme[.marked])] }
+        if scope == .all, (state.header.counts?.blockedUnknown ?? 0) > 0 {
+            right += [Span("  ? = blocked not known yet (seen only in deposits)", style: theme[.muted])]
+        }
         ViewTitle.render(left, right: right, area: titleArea, theme: theme, into: &buffer)
 
         let columns = Self.columns(forWidth: tableArea.width)
@@ -32,7 +35,7 @@ extension CustomersView {
             cellStyle: { row, column in
                 guard let customer = list.customer(atRow: row) else { return nil }
                 switch columns[column] {
-                case .blocked: return customer.blocked ? theme[.danger] : theme[.muted]
+                case .blocked: return customer.blockState == .blocked ? theme[.danger] : theme[.muted]
                 case .pending: return customer.pendingDeposits > 0 ? theme[.stateCompliance] : nil
                 case .id: return theme[.muted]
                 default: return nil
@@ -72,10 +75,18 @@ extension CustomersView {
         case .email: customer.email ?? "—"
         case .externalId: customer.externalId ?? "—"
         case .description: customer.description ?? ""
-        case .blocked: customer.blocked ? "BLOCKED" : "no"
+        case .blocked: Self.blockedText(customer.blockState)
         case .purses: "\(customer.purseCount)"
         case .lastDeposit: Formatting.age(customer.lastDepositAt, now: now)
         case .pending: customer.pendingDeposits > 0 ? "\(customer.pendingDeposits)" : "·"
+        }
+    }
+
+    static func blockedText(_ state: BlockState) -> String {
+        switch state {
+        case .blocked: "BLOCKED"
+        case .notBlocked: "no"
+        case .unknown: "?"
         }
     }
 

@@ -25,7 +25,7 @@ struct CustomersView: DeskView {
     static let keys = [
         ViewKey(.open, "the customer's purses and deposits"),
         ViewKey(.filter, "filter: text matches id, email, external id or description; `email:ann`, `id:1a2b`, `ext:123`, "
-            + "`desc:vip`, `blocked:yes` / `blocked:no` narrow by field; terms combine"),
+            + "`desc:vip`, `blocked:yes` / `blocked:no` / `blocked:unknown` narrow by field; terms combine"),
         ViewKey(.sortNext, "sort by the next column (▲/▼ in the header); after the last column, back to the order added"),
         ViewKey(.sortFlip, "flip the sort direction"),
         ViewKey(.mark, "mark / unmark for a bulk block or unblock"),
@@ -147,8 +147,14 @@ struct CustomersView: DeskView {
     func extraHelp(_ shell: AppState) -> [HelpSection] {
         [HelpSection(title: "Filter", entries: [
             HelpEntry(key: "text", description: "in id, email, external id or description"),
-            HelpEntry(key: "email:ann", description: "also id:, ext:, desc:, blocked:yes/no"),
-        ])]
+            HelpEntry(key: "email:ann", description: "also id:, ext:, desc:, blocked:yes/no/unknown"),
+        ]), HelpSection(title: "BLOCKED column", entries: [
+            HelpEntry(key: "BLOCKED", description: "blocked (said by Calypso)"),
+            HelpEntry(key: "no", description: "not blocked (said by Calypso)"),
+            HelpEntry(key: "?", description: "not known yet: seen only in deposits; a block, unblock, edit or webhook tells"),
+        ]), HelpSection(title: "Statuses and states", entries:
+            Vocabulary.purseStatuses.map { HelpEntry(key: $0.label, description: "purse \($0.apiName): \($0.meaning)") }
+            + Vocabulary.depositStates.map { HelpEntry(key: $0.label, description: "deposit \($0.apiName): \($0.meaning)") })]
     }
 
     /// Re-sorts and keeps the cursor on the same customer.
