@@ -75,6 +75,7 @@ let package = Package(
             dependencies: [
                 "CalypsoAPI", "CalypsoSandbox", "DeskModel", "DeskApp", "TerminalUI", "PursedeskConfig", "TmuxDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CalypsoAPITests", dependencies: ["CalypsoAPI"]),

@@ -25,7 +25,8 @@ struct SyncCommand: AsyncParsableCommand {
             let model = try LocalModel(context)
             let settings = SyncSettings(refreshInterval: .milliseconds(Int(context.configuration.refreshInterval * 1000)),
                                         requestsPerSecond: context.configuration.requestBudget)
-            let engine = SyncEngine(api: model.client, store: model.store, events: model.events, settings: settings)
+            let engine = SyncEngine(api: model.client, store: model.store, events: model.events, settings: settings,
+                                    logger: model.diagnostics.logger("sync"))
             let receiver = try await WebhookListening.start(webhookListen, context, store: model.store, events: model.events)
             if let receiver { Terminal.printError("receiving webhooks on \(receiver.url.absoluteString)") }
             let statusLines = Task {
