@@ -21,7 +21,7 @@ struct CommandContext {
             throw CommandFailure(message: error.message, exitCode: ExitStatus.configuration)
         }
         for warning in configuration.warnings { Terminal.printError(warning) }
-        diagnostics = Self.openLog(configuration, level: options.logLevel)
+        diagnostics = Self.openLog(configuration, level: options.logLevel ?? .info)
     }
 
     static func openLog(_ configuration: Configuration, level: Logger.Level) -> Diagnostics {

@@ -22,8 +22,8 @@ struct GlobalOptions: ParsableArguments {
     var timeout: Double?
 
     @Option(name: .customLong("log-level"),
-            help: "How much goes to $XDG_STATE_HOME/pursedesk/pursedesk.log: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: Logger.Level = .info
+            help: "How much goes to $XDG_STATE_HOME/pursedesk/pursedesk.log: trace, debug, info (default), notice, warning, error, critical.")
+    var logLevel: Logger.Level?
 
     func validate() throws {
         if let timeout, !(timeout > 0 && timeout <= 600) {
