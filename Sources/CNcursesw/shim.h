@@ -17,6 +17,14 @@ static inline WINDOW *pd_stdscr(void) { return stdscr; }
 static inline int pd_colors(void) { return COLORS; }
 static inline int pd_color_pairs(void) { return COLOR_PAIRS; }
 
+/* The colour count terminfo gives $TERM (-1: no colours, -2: terminal unknown), without taking the screen. */
+extern int setupterm(const char *, int, int *);
+static inline int pd_terminfo_colors(void) {
+    int error = 0;
+    if (setupterm(0, 1, &error) != OK) return -2;
+    return tigetnum("colors");
+}
+
 static inline int pd_ok(void) { return OK; }
 static inline int pd_err(void) { return ERR; }
 static inline int pd_ccharw_max(void) { return CCHARW_MAX; }

@@ -3,7 +3,9 @@ import Foundation
 import TerminalUI
 
 /// Owns the terminal on one thread: waits for a key or a message, updates the state, and draws
-/// a frame only when it differs from the one on screen.
+/// a frame only when it differs from the one on screen. Nothing wakes it on a timer except a
+/// text on screen that the passing time changes (the minute clock, an age, a countdown, a flash
+/// to clear), and only when that text changes.
 public final class DashboardLoop {
     public private(set) var state: AppState
     private let backend: TerminalBackend
@@ -12,33 +14,40 @@ public final class DashboardLoop {
     private var lastFrame: CellBuffer?
     /// Something was applied since the last frame; without it the screen cannot have changed.
     private var needsFrame = true
-    private var lastTickSecond: Int
+    private var lastTick: Date
+    /// When a time-dependent text of the frame on screen next reads differently.
+    private var frameTextChanges: Date?
 
     public init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, executor: CommandExecutor) {
         self.state = state
         self.backend = backend
         self.mailbox = mailbox
         self.executor = executor
-        lastTickSecond = Int(state.now.timeIntervalSince1970)
+        lastTick = state.now
         apply(.started)
     }
 
-    /// Runs until the operator quits, sleeping between keys, messages and clock seconds.
+    /// Runs until the operator quits, sleeping between keys, messages and text changes.
     public func run() {
         if let wake = backend.wakeSignal { mailbox.onPost { wake.signal() } }
         while step(keyTimeout: nextWait()) {}
     }
 
-    /// Until the next clock second or the next batch of events, whichever comes first.
-    private func nextWait() -> Duration {
-        let now = Date().timeIntervalSince1970
-        let untilSecond = Duration.milliseconds(Int((1 - (now - now.rounded(.down))) * 1000) + 1)
-        guard backend.wakeSignal != nil else { return min(untilSecond, .milliseconds(40)) }
-        return min(untilSecond, mailbox.nextBatchDue() ?? untilSecond)
+    /// When the clock must next be applied: a text on screen changes, a flash is due to go, or
+    /// counts wait for their (once a second) reload.
+    var nextTickDue: Date? {
+        [frameTextChanges, state.flash?.expiresAt, state.countsStale ? lastTick.addingTimeInterval(1) : nil].compactMap { $0 }.min()
     }
 
-    /// One turn: at most one key, every waiting message, the clock, and a frame if anything
-    /// visible changed. Returns false once the operator quit.
+    /// Until the next tick or the next batch of events, whichever comes first.
+    private func nextWait() -> Duration {
+        let untilTick = nextTickDue.map { Duration.milliseconds(max(0, Int($0.timeIntervalSinceNow * 1000) + 1)) }
+        guard backend.wakeSignal != nil else { return min(untilTick ?? .seconds(1), .milliseconds(40)) }
+        return [untilTick, mailbox.nextBatchDue()].compactMap { $0 }.min() ?? .seconds(3600)
+    }
+
+    /// One turn: at most one key, every waiting message, the clock when due, and a frame if
+    /// anything visible may have changed. Returns false once the operator quit.
     @discardableResult
     public func step(keyTimeout: Duration) -> Bool {
         if let key = backend.readKey(timeout: keyTimeout) {
@@ -50,9 +59,10 @@ public final class DashboardLoop {
         }
         for message in mailbox.take() { apply(message) }
         let now = Date()
-        let second = Int(now.timeIntervalSince1970)
-        if second != lastTickSecond {
-            lastTickSecond = second
+        // A frame drawn for a key or a message shows the time too, so it gets the clock (at most
+        // once a second, which also paces the counts' reload).
+        if nextTickDue.map({ now >= $0 }) == true || (needsFrame && now.timeIntervalSince(lastTick) >= 1) {
+            lastTick = now
             apply(.tick(now))
         }
         if state.shouldQuit { return false }
@@ -75,7 +85,8 @@ public final class DashboardLoop {
     private func drawIfChanged() {
         guard needsFrame else { return }
         needsFrame = false
-        let frame = DashboardScreen.render(state)
+        let (frame, textChanges) = TextExpiry.measure { DashboardScreen.render(state) }
+        frameTextChanges = textChanges
         guard frame != lastFrame else { return }
         backend.draw(frame)
         lastFrame = frame

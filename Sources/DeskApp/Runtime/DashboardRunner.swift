@@ -14,7 +14,12 @@ public enum DashboardRunner {
             for await event in session.events.subscribe() { mailbox.post(event: event) }
         }
         let statusTask = Task {
-            for await status in session.engine.statusUpdates.subscribe() { mailbox.post(.syncStatus(status.connection)) }
+            // A refresh that changes nothing the header shows does not wake the UI thread.
+            var shown: ConnectionState?
+            for await status in session.engine.statusUpdates.subscribe() where !(shown?.looksLike(status.connection) ?? false) {
+                shown = status.connection
+                mailbox.post(.syncStatus(status.connection))
+            }
         }
         defer {
             eventTask.cancel()

@@ -17,14 +17,40 @@ enum Formatting {
     /// "12s ago", "5m ago", "3h ago", "4d ago"; "—" when unknown.
     static func age(_ date: Date?, now: Date) -> String {
         guard let date else { return "—" }
-        return "\(span(now.timeIntervalSince(date))) ago"
+        let elapsed = now.timeIntervalSince(date)
+        TextExpiry.note(changesAt: now.addingTimeInterval(untilGrowingSpanChanges(elapsed)))
+        return "\(span(elapsed)) ago"
     }
 
     /// "in 2h 5m" or "expired 3m ago".
     static func expiry(_ date: Date?, now: Date) -> String {
         guard let date else { return "—" }
         let left = date.timeIntervalSince(now)
-        return left > 0 ? "in \(span(left, precise: true))" : "expired \(span(-left)) ago"
+        guard left > 0 else {
+            TextExpiry.note(changesAt: now.addingTimeInterval(untilGrowingSpanChanges(-left)))
+            return "expired \(span(-left)) ago"
+        }
+        // The text shows whole units of the current granularity; it changes once fewer remain.
+        let unit = spanUnit(Int(left), precise: true)
+        TextExpiry.note(changesAt: now.addingTimeInterval(left - Double(Int(left) / unit * unit) + 0.001))
+        return "in \(span(left, precise: true))"
+    }
+
+    /// Seconds until `span` of an interval that grows with time reads differently.
+    static func untilGrowingSpanChanges(_ interval: TimeInterval, precise: Bool = false) -> TimeInterval {
+        let seconds = max(0, Int(interval))
+        let unit = spanUnit(seconds, precise: precise)
+        return Double((seconds / unit + 1) * unit) - interval
+    }
+
+    /// The smallest step, in seconds, that `span` shows for an interval of this many seconds.
+    static func spanUnit(_ seconds: Int, precise: Bool) -> Int {
+        switch seconds {
+        case ..<60: 1
+        case ..<3600: precise ? 1 : 60
+        case ..<86_400: precise ? 60 : 3600
+        default: 86_400
+        }
     }
 
     static func span(_ interval: TimeInterval, precise: Bool = false) -> String {
@@ -42,6 +68,13 @@ enum Formatting {
         let local = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
         let day = ((local % 86_400) + 86_400) % 86_400
         return String(format: "%02d:%02d:%02d", day / 3600, day % 3600 / 60, day % 60)
+    }
+
+    /// "14:05" for the header: a clock with seconds would make every second a new frame.
+    static func minuteClock(_ now: Date, timeZone: TimeZone = .current) -> String {
+        let intoMinute = now.timeIntervalSince1970 - (now.timeIntervalSince1970 / 60).rounded(.down) * 60
+        TextExpiry.note(changesAt: now.addingTimeInterval(60 - intoMinute))
+        return String(clock(now, timeZone: timeZone).prefix(5))
     }
 
     static func duration(_ duration: Duration) -> String {

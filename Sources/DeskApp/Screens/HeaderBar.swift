@@ -20,7 +20,7 @@ enum HeaderBar {
         }
         let connection = Span(" \(connectionText(header.connection, state)) ", style: connectionStyle(header.connection, theme))
         let interval = narrow ? "" : " every \(Formatting.duration(header.refreshInterval))"
-        let right = Line([connection, Span("\(interval) \(Formatting.clock(state.now, timeZone: timeZone))")])
+        let right = Line([connection, Span("\(interval) \(Formatting.minuteClock(state.now, timeZone: timeZone))")])
         SegmentBar(.header, left: Line(left), right: right).render(into: &buffer, area: layout.header, styles: theme.widgetStyles)
         if !layout.counts.isEmpty, let counts = header.counts {
             buffer.fill(layout.counts, style: theme[.text])
@@ -31,6 +31,7 @@ enum HeaderBar {
     /// "live", "retrying · connection refused", "stale 12s · timed out", "error: …" measured against the app clock.
     static func connectionText(_ connection: ConnectionState, _ state: AppState) -> String {
         let text = connection.text(now: state.now)
+        TextExpiry.note(changesAt: connection.textChanges(after: state.now))
         // The header keeps its right side whole, so a long failure reason must not push out the rest.
         return text.count > 48 ? text.prefix(47) + "…" : text
     }

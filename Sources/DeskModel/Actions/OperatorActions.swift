@@ -1,5 +1,6 @@
 import CalypsoAPI
 import Foundation
+import Logging
 
 /// Proof that a person confirmed a destructive action. Only the caller that asked can make one.
 public struct Confirmation: Sendable {
@@ -31,10 +32,12 @@ public final class OperatorActions: Sendable {
     private let events: EventHub<DeskEvent>
     private let user: String
     private let readOnly: Bool
+    private let logger: Logger
 
     public init(client: CalypsoClient, store: DeskStore, events: EventHub<DeskEvent>, user: String = OperatorActions.osUser,
-                readOnly: Bool = false) {
+                readOnly: Bool = false, logger: Logger = Diagnostics.silent.logger("actions")) {
         self.client = client
+        self.logger = logger
         self.store = store
         self.events = events
         self.user = user
@@ -155,9 +158,12 @@ public final class OperatorActions: Sendable {
         do {
             let result = try await operation()
             try? store.finishAudit(id: auditId, result: .succeeded, error: nil, outcome: outcome(result), target: finalTarget(result))
+            logger.notice("\(action) succeeded", metadata: ["target": "\(target)", "user": "\(user)", "audit": "\(auditId)"])
             return result
         } catch {
             try? store.finishAudit(id: auditId, result: .failed, error: error.description)
+            logger.warning("\(action) failed", metadata: ["target": "\(target)", "user": "\(user)", "audit": "\(auditId)",
+                                                        "reason": "\(error.description)"])
             throw .api(error)
         }
     }

@@ -41,7 +41,7 @@ extension DeskStore {
     /// Inserts customers known only by id (seen in a deposit or webhook); existing rows are
     /// untouched except for a blocked flag the source reported.
     static func ensureCustomer(_ db: Database, id: String, origin: CustomerOrigin, blocked: Bool?, at now: Date) throws -> [DeskEvent] {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [id]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM customer WHERE id = ?"), arguments: [id]) == true {
             guard let blocked, let existing = try fetchCustomer(db, id: id), existing.blockState.knownValue != blocked else { return [] }
             try db.execute(sql: "UPDATE customer SET blocked = ?, updatedAt = ? WHERE id = ?", arguments: [blocked, now.storeValue, id])
             return [.customerBlocked(customerId: id, blocked: blocked)]
@@ -94,15 +94,15 @@ extension DeskStore {
     /// Customers with the most recent deposits or changes, newest first.
     public func recentlyActiveCustomerIds(limit: Int) throws -> [String] {
         try pool.read { db in
-            try String.fetchAll(db, sql: """
+            try String.fetchAll(db.cachedStatement(sql: """
                 SELECT id FROM customer WHERE lastActivityAt IS NOT NULL ORDER BY lastActivityAt DESC LIMIT ?
-                """, arguments: [limit])
+                """), arguments: [limit])
         }
     }
 
     public func markSynced(customerId: String, at now: Date) throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE customer SET lastSyncedAt = ? WHERE id = ?", arguments: [now.storeValue, customerId])
+            try db.cachedStatement(sql: "UPDATE customer SET lastSyncedAt = ? WHERE id = ?").execute(arguments: [now.storeValue, customerId])
         }
     }
 

@@ -36,7 +36,8 @@ extension DeskStore {
             events += try ensureCustomer(db, id: customerId, origin: source == .webhook ? .webhook : .discovered,
                                          blocked: observation.customerBlocked, at: now)
         }
-        let existing = try Row.fetchOne(db, sql: "SELECT * FROM deposit WHERE id = ?", arguments: [observation.id]).map(transactionRecord)
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM deposit WHERE id = ?"), arguments: [observation.id])
+            .map(transactionRecord)
         var record: TransactionRecord
         if let existing {
             record = existing
@@ -165,8 +166,10 @@ extension DeskStore {
             var result: [String: DepositSnapshot] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT id, state, compliance, credited, customerId FROM deposit WHERE id IN (\(placeholders))",
-                                            arguments: StatementArguments(chunk)) {
+                // Prepared once per page size: the sync asks this for every page it fetches.
+                let statement = try db.cachedStatement(
+                    sql: "SELECT id, state, compliance, credited, customerId FROM deposit WHERE id IN (\(placeholders))")
+                for row in try Row.fetchAll(statement, arguments: StatementArguments(chunk)) {
                     result[row["id"]] = DepositSnapshot(state: TransactionState(row["state"] as String),
                                                         compliance: ComplianceState(row["compliance"] as String),
                                                         credited: row["credited"], customerId: row["customerId"])
@@ -180,10 +183,10 @@ extension DeskStore {
     public func oldestOpenDepositDate(customerId: String? = nil) throws -> Date? {
         try pool.read { db in
             if let customerId {
-                return Date(storeValue: try Double.fetchOne(db, sql: "SELECT min(createdAt) FROM deposit WHERE settled = 0 AND customerId = ?",
-                                                            arguments: [customerId]))
+                let statement = try db.cachedStatement(sql: "SELECT min(createdAt) FROM deposit WHERE settled = 0 AND customerId = ?")
+                return Date(storeValue: try Double.fetchOne(statement, arguments: [customerId]))
             }
-            return Date(storeValue: try Double.fetchOne(db, sql: "SELECT min(createdAt) FROM deposit WHERE settled = 0"))
+            return Date(storeValue: try Double.fetchOne(db.cachedStatement(sql: "SELECT min(createdAt) FROM deposit WHERE settled = 0")))
         }
     }
 
@@ -236,7 +239,7 @@ extension DeskStore {
     /// Ids of deposits that may still change, created before `date`, oldest first.
     public func openTransactionIds(createdBefore date: Date, limit: Int) throws -> [String] {
         try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM deposit WHERE settled = 0 AND createdAt < ? ORDER BY createdAt LIMIT ?",
+            try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM deposit WHERE settled = 0 AND createdAt < ? ORDER BY createdAt LIMIT ?"),
                                 arguments: [date.storeValue, limit])
         }
     }

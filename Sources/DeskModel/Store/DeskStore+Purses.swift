@@ -20,8 +20,8 @@ extension DeskStore {
         let currencies = purse.currency.map { [$0.rawValue] } ?? purse.currencies?.map(\.rawValue) ?? [""]
         var events: [DeskEvent] = []
         for currency in currencies {
-            let existing = try Row.fetchOne(db, sql: "SELECT * FROM purse WHERE purseId = ? AND currency = ?", arguments: [purseId, currency])
-                .map(purseRecord)
+            let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM purse WHERE purseId = ? AND currency = ?"),
+                                            arguments: [purseId, currency]).map(purseRecord)
             let status = purse.status ?? existing?.status ?? .pendingPayment
             let record = PurseRecord(
                 purseId: purseId, customerId: customerId, currency: currency, address: purse.address ?? existing?.address,
@@ -75,10 +75,10 @@ extension DeskStore {
     }
 
     static func refreshPurseCount(_ db: Database, customerId: String) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE customer SET purseCount = (SELECT count(*) FROM purse WHERE customerId = ? AND status = 'PENDING_PAYMENT')
             WHERE id = ?
-            """, arguments: [customerId, customerId])
+            """).execute(arguments: [customerId, customerId])
     }
 
     public func purses(customerId: String) throws -> [PurseRecord] {

@@ -21,8 +21,7 @@ public final class DeskStore: Sendable {
     public static func open(dataDirectory: URL, account: String) throws -> DeskStore {
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let safeName = String(account.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(80))
-        return try DeskStore(path: dataDirectory.appendingPathComponent("\(safeName.isEmpty ? "default" : safeName).sqlite").path)
+        return try DeskStore(path: fileURL(dataDirectory: dataDirectory, account: account).path)
     }
 
     public func integrityCheck() throws -> String {

@@ -28,6 +28,24 @@ public enum ConnectionState: Sendable, Equatable {
         }
     }
 
+    /// When `text(now:)` next reads differently by the passing of time alone (the stale age).
+    public func textChanges(after now: Date) -> Date? {
+        guard case .stale(let since, _) = self else { return nil }
+        let elapsed = now.timeIntervalSince(since)
+        let seconds = max(0, Int(elapsed))
+        let unit = seconds < 120 ? 1 : seconds < 7200 ? 60 : 3600
+        return now.addingTimeInterval(Double((seconds / unit + 1) * unit) - elapsed)
+    }
+
+    /// Whether the header would show the two alike: a refresh that changes nothing else only
+    /// moves `lastRefresh`, which nothing displays.
+    public func looksLike(_ other: ConnectionState) -> Bool {
+        switch (self, other) {
+        case let (.live(_, mine), .live(_, theirs)): mine == theirs
+        default: self == other
+        }
+    }
+
     public var reason: String? {
         switch self {
         case .retrying(let reason, _), .stale(_, let reason), .error(let reason, _): reason

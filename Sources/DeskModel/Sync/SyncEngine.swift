@@ -1,5 +1,6 @@
 import CalypsoAPI
 import Foundation
+import Logging
 
 /// Keeps the store fresh under a request budget. Each refresh spends its budget in order:
 /// the live feed (newest transactions of the whole account, a cost independent of the number
@@ -18,6 +19,7 @@ public actor SyncEngine {
     private var settings: SyncSettings
     private var pacer: RequestPacer
     private let now: @Sendable () -> Date
+    private let logger: Logger
 
     private var focusedCustomerId: String?
     private var visibleCustomerIds: [String] = []
@@ -50,8 +52,9 @@ public actor SyncEngine {
     private var wakePending = false
 
     public init(api: SyncAPI, store: DeskStore, events: EventHub<DeskEvent>, settings: SyncSettings = SyncSettings(),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Diagnostics.silent.logger("sync")) {
         self.api = api
+        self.logger = logger
         self.store = store
         self.events = events
         self.settings = settings
@@ -193,6 +196,7 @@ public actor SyncEngine {
                 guard error.isTransient, retry < settings.retriesPerRequest, !Task.isCancelled else { throw error }
                 retry += 1
                 statistics.retries += 1
+                logger.info("request failed; retrying", metadata: ["reason": "\(error.description)", "retry": "\(retry)"])
                 showRetrying(error)
                 try await Task.sleep(for: settings.retryDelay * Double(1 << (retry - 1)) * Double.random(in: 1...1.5))
             }
@@ -330,6 +334,9 @@ public actor SyncEngine {
         let window = TimeInterval(settings.absorbedRetryWindow.components.seconds)
         absorbedFaultTimes.removeAll { time.timeIntervalSince($0) > window }
         forgetStaleFetchTimes()
+        if !connection.isLive, connection != .connecting {
+            logger.notice("sync recovered", metadata: ["after": "\(connection.text(now: time))"])
+        }
         connection = .live(lastRefresh: time, retries: absorbedFaultTimes.count)
         statusUpdates.publish(Status(connection: connection, statistics: statistics))
     }
@@ -369,6 +376,7 @@ public actor SyncEngine {
         lastFailureDetail = reason
         let summary = calypsoError?.summary ?? reason
         if failureStartedAt == nil { failureStartedAt = time }
+        logger.warning("refresh failed", metadata: ["reason": "\(reason)", "failuresInARow": "\(statistics.consecutiveFailures)"])
         if statistics.consecutiveFailures >= settings.failingAlertAfter || (lastSuccess == nil && statistics.consecutiveFailures > 1) {
             connection = .error(reason: summary, lastSuccess: lastSuccess)
         } else if let lastSuccess, statistics.consecutiveFailures > 1 {

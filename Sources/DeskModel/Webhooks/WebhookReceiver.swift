@@ -26,10 +26,12 @@ public final class WebhookReceiver: Sendable {
     private let events: EventHub<DeskEvent>
     private let counters = Locked(Statistics())
     private let state = Locked<(port: Int, task: Task<Void, Never>?)>((0, nil))
+    private let log: Logger
 
     public init(host: String, port: Int, secrets: [String: Secret], store: DeskStore, events: EventHub<DeskEvent>,
-                maxBodyBytes: Int = 64 * 1024) {
+                maxBodyBytes: Int = 64 * 1024, logger: Logger = Diagnostics.silent.logger("webhooks")) {
         self.host = host
+        self.log = logger
         self.requestedPort = port
         self.secrets = Locked(secrets)
         self.store = store
@@ -104,19 +106,19 @@ public final class WebhookReceiver: Sendable {
         let body = Array(buffer.readableBytesView)
         guard let key = request.headers[HTTPField.Name("Key")!], let secret = secrets.current[key] else {
             counters.withLock { $0.unknownKey += 1 }
-            return Self.answer(.unauthorized, "unknown Key")
+            return refuse(.unauthorized, "unknown Key", key: request.headers[HTTPField.Name("Key")!])
         }
         guard let sign = request.headers[HTTPField.Name("Sign")!],
               CalypsoSignature.verify(body: body, secret: secret.exposedValue, signature: sign) else {
             counters.withLock { $0.badSignature += 1 }
-            return Self.answer(.unauthorized, "bad Sign")
+            return refuse(.unauthorized, "bad Sign", key: key)
         }
         let event: WebhookEnvelope
         do {
             event = try JSONDecoder().decode(WebhookEnvelope.self, from: Data(body))
         } catch {
             counters.withLock { $0.malformed += 1 }
-            return Self.answer(.badRequest, "malformed event")
+            return refuse(.badRequest, "malformed event", key: key, detail: "\(error)")
         }
         do {
             switch try await batcher.record(event, rawBody: String(decoding: body, as: UTF8.self)) {
@@ -129,8 +131,16 @@ public final class WebhookReceiver: Sendable {
             return Self.answer(.ok, "stored")
         } catch {
             counters.withLock { $0.storeFailures += 1 }
-            return Self.answer(.internalServerError, "not stored")
+            return refuse(.internalServerError, "not stored", key: key, detail: "\(error)")
         }
+    }
+
+    /// Answers a refusal and logs why (the subscription's public key, never a body or a secret).
+    private func refuse(_ status: HTTPResponse.Status, _ why: String, key: String?, detail: String? = nil) -> Response {
+        var metadata: Logger.Metadata = ["status": "\(status.code)", "key": "\(key.map { String($0.prefix(12)) } ?? "none")"]
+        if let detail { metadata["detail"] = "\(detail.prefix(200))" }
+        log.warning("webhook refused: \(why)", metadata: metadata)
+        return Self.answer(status, why)
     }
 
     private static func answer(_ status: HTTPResponse.Status, _ message: String) -> Response {

@@ -64,48 +64,4 @@ enum TerminalBenchmarks {
                    target: "≤ \(2 * changedCells) bytes", met: bytes > 0 && bytes <= 2 * changedCells)
         session.send("q")
     }
-
-    /// CPU the dashboard uses while nothing is pressed, on a live sandbox (default traffic) in another process.
-    static func idleCPU(binary: URL, seconds: Double, home: URL, report: BenchReport) throws {
-        report.note("idle CPU: starting a sandbox and the dashboard on it")
-        let sandbox = Process()
-        sandbox.executableURL = binary
-        sandbox.arguments = ["sandbox", "--json", "--seed-customers", "1000"]
-        let output = Pipe()
-        sandbox.standardOutput = output
-        sandbox.standardError = FileHandle.nullDevice
-        try sandbox.run()
-        defer { sandbox.terminate(); sandbox.waitUntilExit() }
-        var firstLine = Data()
-        while !firstLine.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            firstLine.append(chunk)
-        }
-        guard let json = try? JSONSerialization.jsonObject(with: firstLine.split(separator: UInt8(ascii: "\n")).first ?? Data()) as? [String: Any],
-              let baseURL = json["baseURL"] as? String, let account = json["account"] as? String, let key = json["apiKey"] as? String,
-              let secret = json["apiSecret"] as? String else {
-            report.add("idle CPU on the live sandbox", "sandbox did not start", target: "≤ 0.3 %", met: false)
-            return
-        }
-        var environment = offlineEnvironment(dataDirectory: home, home: home)
-        environment["CALYPSO_BASE_URL"] = baseURL
-        environment["CALYPSO_ACCOUNT"] = account
-        environment["CALYPSO_API_KEY"] = key
-        environment["CALYPSO_API_SECRET"] = secret
-        let session = try TmuxServer(command: [binary.path, "dashboard", "--data-dir", home.appendingPathComponent("idle").path],
-                                      environment: environment)
-        guard session.waitFor({ $0.contains("live") }) != nil, let pid = session.panePID else {
-            report.add("idle CPU on the live sandbox", "dashboard not live", target: "≤ 0.3 %", met: false)
-            return
-        }
-        sleep(3)
-        guard let start = ProcessProbe.cpuTicks(pid) else { return }
-        usleep(UInt32(seconds * 1_000_000))
-        guard let end = ProcessProbe.cpuTicks(pid) else { return }
-        let percent = Double(end - start) / ProcessProbe.ticksPerSecond / seconds * 100
-        report.add(String(format: "idle CPU on the live sandbox, default refresh, %.0f s", seconds), String(format: "%.2f %% of one core", percent),
-                   target: "≤ 0.3 %", met: percent <= 0.3)
-        session.send("q")
-    }
 }

@@ -45,7 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
             if TmuxServer.isAvailable {
                 try TerminalBenchmarks.startAndMemory(binary: binary, store: store, home: work, report: report)
                 try TerminalBenchmarks.bytesPerRowChange(binary: binary, store: store, home: work, report: report)
-                try TerminalBenchmarks.idleCPU(binary: binary, seconds: idleSeconds, home: work, report: report)
+                try IdleBenchmark.run(binary: binary, seconds: idleSeconds, home: work, report: report)
             } else {
                 report.note("tmux is not installed: cold start, memory, bytes and idle CPU are not measured (apt-get install tmux)")
             }
@@ -133,16 +133,20 @@ struct BenchCommand: AsyncParsableCommand {
     struct Idle: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "idle",
-            abstract: "CPU of the dashboard while nobody types, on a live sandbox in another process.")
-        @Option(help: "Seconds to measure.") var seconds = 60.0
+            abstract: "Idle CPU and terminal bytes of the dashboard, then of htop the same way (120×36, no API traffic).")
+        @Option(help: "Seconds to measure each program.") var seconds = 60.0
+
+        func validate() throws {
+            guard seconds >= 1, seconds <= 3600 else { throw ValidationError("--seconds must be between 1 and 3600") }
+        }
 
         func run() async throws {
             guard TmuxServer.isAvailable else { throw ValidationError("tmux is needed (apt-get install tmux)") }
             let report = BenchReport()
             let home = try scratchDirectory("idle")
             defer { try? FileManager.default.removeItem(at: home) }
-            try TerminalBenchmarks.idleCPU(binary: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
-                                           seconds: seconds, home: home, report: report)
+            try IdleBenchmark.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
+                                  seconds: seconds, home: home, report: report)
             report.summary()
         }
     }

@@ -25,7 +25,8 @@ struct SyncCommand: AsyncParsableCommand {
             let model = try LocalModel(context)
             let settings = SyncSettings(refreshInterval: .milliseconds(Int(context.configuration.refreshInterval * 1000)),
                                         requestsPerSecond: context.configuration.requestBudget)
-            let engine = SyncEngine(api: model.client, store: model.store, events: model.events, settings: settings)
+            let engine = SyncEngine(api: model.client, store: model.store, events: model.events, settings: settings,
+                                    logger: model.diagnostics.logger("sync"))
             if let warning = await CurrencyPairsCache.refresh(client: model.client, store: model.store).warning {
                 Terminal.printError("warning: \(warning)")
             }

@@ -98,8 +98,9 @@ struct DashboardLaunch {
         let events = EventHub<DeskEvent>()
         // The engine retries reads itself, so that the header can say so while it does.
         let engine = SyncEngine(api: client.with { $0.readRetries = 0 }, store: store, events: events,
-                                settings: SyncSettings(refreshInterval: interval, requestsPerSecond: configuration.requestBudget))
-        let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events)
+                                settings: SyncSettings(refreshInterval: interval, requestsPerSecond: configuration.requestBudget),
+                                logger: context.diagnostics.logger("sync"))
+        let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events, logger: context.diagnostics.logger("actions"))
         let session = DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
                                   currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval)
         let loop = offline ? nil : Task { await engine.run() }

@@ -1,12 +1,16 @@
 import ArgumentParser
 import CalypsoAPI
+import DeskModel
 import Foundation
+import Logging
 import PursedeskConfig
 
 /// Resolves configuration and builds the client for one command; prints warnings once.
 struct CommandContext {
     let configuration: Configuration
     let options: GlobalOptions
+    /// The log file's loggers (nowhere when the file cannot be opened; `doctor` says why).
+    let diagnostics: Diagnostics
 
     init(_ options: GlobalOptions) throws {
         self.options = options
@@ -17,6 +21,14 @@ struct CommandContext {
             throw CommandFailure(message: error.message, exitCode: ExitStatus.configuration)
         }
         for warning in configuration.warnings { Terminal.printError(warning) }
+        diagnostics = Self.openLog(configuration, level: options.logLevel ?? .info)
+    }
+
+    static func openLog(_ configuration: Configuration, level: Logger.Level) -> Diagnostics {
+        let secrets = [configuration.credentials?.apiSecret.exposedValue].compactMap { $0 }
+            + configuration.webhookSecrets.values.map(\.exposedValue)
+        guard let file = try? LogFile(url: LogFile.defaultURL(), secrets: secrets) else { return .silent }
+        return Diagnostics(file: file, level: level)
     }
 
     func client() throws -> CalypsoClient {
@@ -28,8 +40,10 @@ struct CommandContext {
         var clientOptions = ClientOptions()
         clientOptions.paths = configuration.paths
         clientOptions.timeout = .milliseconds(Int((options.timeout ?? configuration.requestTimeout) * 1000))
-        if options.verbose {
-            clientOptions.requestLog = { entry in Terminal.printError("› " + entry.line) }
+        let verbose = options.verbose, requests = diagnostics.logger("api")
+        clientOptions.requestLog = { entry in
+            if verbose { Terminal.printError("› " + entry.line) }
+            RequestLogging.record(entry, to: requests)
         }
         return CalypsoClient(credentials: credentials, options: clientOptions)
     }

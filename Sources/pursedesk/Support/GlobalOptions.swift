@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 
 /// Options every command that talks to Calypso accepts.
 struct GlobalOptions: ParsableArguments {
@@ -19,6 +20,10 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Seconds to wait for each request.")
     var timeout: Double?
+
+    @Option(name: .customLong("log-level"),
+            help: "How much goes to $XDG_STATE_HOME/pursedesk/pursedesk.log: trace, debug, info (default), notice, warning, error, critical.")
+    var logLevel: Logger.Level?
 
     func validate() throws {
         if let timeout, !(timeout > 0 && timeout <= 600) {

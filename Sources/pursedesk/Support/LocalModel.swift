@@ -8,9 +8,11 @@ struct LocalModel {
     let store: DeskStore
     let events = EventHub<DeskEvent>()
     let client: CalypsoClient
+    let diagnostics: Diagnostics
 
     init(_ context: CommandContext) throws {
         client = try context.client()
+        diagnostics = context.diagnostics
         do {
             store = try DeskStore.open(dataDirectory: context.configuration.dataDirectory, account: client.credentials.account)
         } catch {
@@ -19,7 +21,7 @@ struct LocalModel {
         }
     }
 
-    func actions() -> OperatorActions { OperatorActions(client: client, store: store, events: events) }
+    func actions() -> OperatorActions { OperatorActions(client: client, store: store, events: events, logger: diagnostics.logger("actions")) }
 }
 
 extension OperatorActions.Failure {

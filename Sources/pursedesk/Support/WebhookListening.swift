@@ -12,7 +12,8 @@ enum WebhookListening {
         if context.configuration.webhookSecrets.isEmpty {
             Terminal.printError("warning: no webhook_secrets configured; every delivery will be refused")
         }
-        let receiver = WebhookReceiver(host: host, port: port, secrets: context.configuration.webhookSecrets, store: store, events: events)
+        let receiver = WebhookReceiver(host: host, port: port, secrets: context.configuration.webhookSecrets, store: store, events: events,
+                                       logger: context.diagnostics.logger("webhooks"))
         do {
             try await receiver.start()
         } catch {
