@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -67,13 +69,24 @@ let package = Package(
         ),
         .target(name: "TmuxDriver"),
         .target(
+            name: "TeamStore",
+            dependencies: [
+                "DeskModel", "CalypsoAPI",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "DeskApp",
             dependencies: ["DeskModel", "TerminalUI", "CalypsoAPI", "PursedeskConfig"]
         ),
         .executableTarget(
             name: "pursedesk",
             dependencies: [
-                "CalypsoAPI", "CalypsoSandbox", "DeskModel", "DeskApp", "TerminalUI", "PursedeskConfig", "TmuxDriver",
+                "CalypsoAPI", "CalypsoSandbox", "DeskModel", "DeskApp", "TerminalUI", "PursedeskConfig", "TmuxDriver", "TeamStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,6 +99,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "DeskModel", "CalypsoSandbox", "CalypsoAPI"]),
         .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"]),

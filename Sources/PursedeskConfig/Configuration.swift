@@ -27,6 +27,12 @@ public struct Configuration: Sendable {
     /// Action name → key name, e.g. `block = "B"`.
     public var keyBindings: [String: String] = [:]
     public var webhookListen: String?
+    /// Where the desk's data lives: nil for the local SQLite file, `postgres://…` for a team store.
+    public var store: String?
+    /// A file holding the team store's password.
+    public var storePasswordFile: String?
+    /// The operator's name in the audit log (`operator = "…"`).
+    public var operatorName: String?
     /// Webhook subscription public key → its secret.
     public var webhookSecrets: [String: Secret] = [:]
     /// Things the user should know (a secret readable by others, an ignored key).

@@ -163,6 +163,9 @@ public struct ConfigurationLoader: Sendable {
         }
         configuration.theme = try string(table, "theme", profile: name, fileURL: fileURL)
         configuration.webhookListen = try string(table, "webhook_listen", profile: name, fileURL: fileURL)
+        configuration.store = try string(table, "store", profile: name, fileURL: fileURL)
+        configuration.storePasswordFile = try string(table, "store_password_file", profile: name, fileURL: fileURL).map(expand)
+        configuration.operatorName = try string(table, "operator", profile: name, fileURL: fileURL)
         if let paths = table["paths"] {
             guard case .table(let pathTable) = paths else { throw fileError(fileURL, line: table.line(of: "paths"), "paths must be a table") }
             for key in pathTable.keys {

@@ -20,6 +20,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait for each request.")
     var timeout: Double?
 
+    @Option(name: .long, help: "Share a team store: postgres://USER@HOST[:PORT]/DB (password from PGPASSWORD, ~/.pgpass or store_password_file).")
+    var store: String?
+
     func validate() throws {
         if let timeout, !(timeout > 0 && timeout <= 600) {
             throw ValidationError("--timeout must be between 0 and 600 seconds")
