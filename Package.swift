@@ -99,7 +99,14 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "DeskModel", "CalypsoSandbox", "CalypsoAPI"]),
+        .testTarget(
+            name: "TeamStoreTests",
+            dependencies: [
+                "TeamStore", "DeskModel", "CalypsoSandbox", "CalypsoAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"]),

@@ -27,9 +27,12 @@ public struct DeskSession: Sendable {
     /// Currencies offered when issuing an address, with their blockchain.
     public let currencies: [(currency: Currency, blockchain: String?)]
     public let refreshInterval: Duration
+    /// In team mode: this desk's role and the team store's state, as they change.
+    public let teamStatus: EventHub<TeamStatus>?
 
     public init(account: String, source: Source, store: DeskStore, engine: SyncEngine, events: EventHub<DeskEvent>,
-                actions: OperatorActions?, currencies: [(currency: Currency, blockchain: String?)], refreshInterval: Duration) {
+                actions: OperatorActions?, currencies: [(currency: Currency, blockchain: String?)], refreshInterval: Duration,
+                teamStatus: EventHub<TeamStatus>? = nil) {
         self.account = account
         self.source = source
         self.store = store
@@ -38,6 +41,7 @@ public struct DeskSession: Sendable {
         self.actions = actions
         self.currencies = currencies
         self.refreshInterval = refreshInterval
+        self.teamStatus = teamStatus
     }
 
     public var isReadOnly: Bool { actions == nil }

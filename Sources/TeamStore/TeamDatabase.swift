@@ -11,9 +11,37 @@ actor TeamDatabase {
 
     init(connector: TeamConnector) { self.connector = connector }
 
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    private func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+
+    /// A connection must be closed before it is released; the closing task holds it until then.
+    deinit {
+        if let connection { Task { try? await connection.close() } }
+    }
+
     /// Runs `body` on the connection; a failure that closed the connection drops it, so the next
     /// call reconnects. Every failure is a `TeamStoreError`.
     func run<Result: Sendable>(_ body: (PostgresConnection) async throws -> sending Result) async throws(TeamStoreError) -> Result {
+        // One caller at a time: the actor alone would interleave callers at every await, mixing
+        // one caller's statements into another's transaction.
+        await acquire()
+        defer { release() }
         let connection: PostgresConnection
         if let open = self.connection, !open.isClosed {
             connection = open

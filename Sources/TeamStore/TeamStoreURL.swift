@@ -68,14 +68,14 @@ public struct TeamStoreURL: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Identifies the store for naming the local replica file.
+    /// Names the local replica file: `team-` and a stable hash of where the store is.
     public var replicaName: String {
-        let place: String
-        switch endpoint {
-        case .tcp(let host, let port): place = "\(host)-\(port)"
-        case .unixSocket(let directory, let port): place = "\(directory)-\(port)"
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
+        for byte in description.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
         }
-        return "team-\(user)-\(place)-\(database)"
+        return "team-" + String(hash, radix: 16)
     }
 
     public var description: String {

@@ -67,7 +67,9 @@ struct SyncCommand: AsyncParsableCommand {
                                                         sink: desk.webhookSink)
         if let receiver { Terminal.printError("receiving webhooks on \(receiver.url.absoluteString) for the team") }
         let statusLines = Task {
-            for await status in desk.statusUpdates.subscribe() {
+            var lastLabel = ""
+            for await status in desk.statusUpdates.subscribe() where status.label != lastLabel {
+                lastLabel = status.label
                 let line = "\(CalypsoDate.format(Date())) team: \(status.label) (log \(status.sequence))"
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }

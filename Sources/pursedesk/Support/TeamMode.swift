@@ -15,10 +15,16 @@ enum TeamMode {
                                  exitCode: ExitStatus.configuration)
         }
         do {
-            return try TeamStoreURL(parsing: text, defaultUser: operatorName(context))
+            return try TeamStoreURL(parsing: text, defaultUser: loginName)
         } catch {
             throw CommandFailure(message: error.description, exitCode: ExitStatus.configuration)
         }
+    }
+
+    /// The database user when the URL names none, as libpq does: the login name.
+    static var loginName: String {
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "postgres"
     }
 
     /// `PURSEDESK_OPERATOR`, the profile's `operator`, else the login name.
