@@ -24,6 +24,8 @@ public struct Configuration: Sendable {
     public var requestBudget: Double = 10
     public var requestTimeout: Double = 10
     public var theme: String?
+    /// Ring the terminal bell when a new alert arrives.
+    public var bell = true
     /// Action name → key name, e.g. `block = "B"`.
     public var keyBindings: [String: String] = [:]
     public var webhookListen: String?

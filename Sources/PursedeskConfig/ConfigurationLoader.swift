@@ -68,6 +68,10 @@ public struct ConfigurationLoader: Sendable {
             }
         }
         if let theme = file?["theme"]?.string, configuration.theme == nil { configuration.theme = theme }
+        if let bell = file?["bell"] {
+            guard let ring = bell.boolean else { throw fileError(fileURL, line: file?.line(of: "bell"), "bell must be true or false") }
+            configuration.bell = ring
+        }
         configuration.warnings = warnings
         return configuration
     }

@@ -38,7 +38,7 @@ import Testing
         let commands = state.press("j", "q", "u", "space")
         #expect(commands.isEmpty)
         guard case .confirm(.block)? = state.modal else { Issue.record("dialog gone"); return }
-        #expect(state.customerTable.selected == 0)
+        #expect(state.topTable.selected == 0)
     }
 
     @Test func unblockAsksForABlockedCustomer() {
@@ -60,13 +60,13 @@ import Testing
     @Test func marksMakeABulkBlockOfTheUnblockedOnes() {
         var state = Fixtures.state()
         state.press("space", "space", "space")
-        #expect(state.marks.count == 3)
+        #expect(state.customerMarks.count == 3)
         state.press("b")
         guard case .confirm(.block(let ids))? = state.modal else { Issue.record("no bulk dialog"); return }
         #expect(Set(ids) == Set([Fixtures.customers[0].id, Fixtures.customers[2].id]))
         #expect(state.screenText.contains("Block 2 customers"))
         state.press("y")
-        #expect(state.marks == [Fixtures.customers[1].id])
+        #expect(state.customerMarks == [Fixtures.customers[1].id])
     }
 
     @Test func readOnlyRemovesDangerousKeys() {
@@ -114,5 +114,18 @@ import Testing
         guard case .form(let form)? = state.modal else { Issue.record("no form"); return }
         #expect(form.state.values == ["ann@example.com", "ext-1", "Customer number 1"])
         #expect(state.press("enter").contains(.updateCustomer(id: Fixtures.customers[0].id, form.draft)))
+    }
+
+    @Test func anEmptiedFieldIsClearedAndAnUntouchedOneKept() {
+        var state = Fixtures.state()
+        state.press("e", "tab")
+        for _ in 0..<5 { state.press("backspace") }
+        #expect(state.screenText.contains("(empty: cleared on save)"))
+        let commands = state.press("enter")
+        #expect(commands.contains(.updateCustomer(id: Fixtures.customers[0].id,
+                                                  CustomerDraft(email: "ann@example.com", externalId: "", description: "Customer number 1"))))
+        #expect(state.flash?.message.text == "saving, clearing the external id…")
+        state.press("c")
+        #expect(state.press("enter").contains(.createCustomer(CustomerDraft(email: nil, externalId: nil, description: nil))))
     }
 }

@@ -24,16 +24,19 @@ enum Fixtures {
 
     static let currencies = [CurrencyOption(currency: "ETH", blockchain: "ETHEREUM"), CurrencyOption(currency: "BTC", blockchain: "BITCOIN")]
 
+    /// Opens on the customers list unless `startView` says otherwise (nil: the overview).
     static func setup(width: Int = 100, height: Int = 30, readOnly: Bool = false, keys: [String: String] = [:],
-                      theme: Theme = .standard) -> AppState.Setup {
+                      theme: Theme = .standard, bell: Bool = true, startView: String? = "customers") -> AppState.Setup {
         AppState.Setup(account: "0x1234567890abcdef1234567890abcdef12345678", sourceLabel: "SANDBOX", isSandbox: true,
                        readOnlyReason: readOnly ? "read-only" : nil, offline: false, refreshInterval: .seconds(2),
-                       currencies: currencies, theme: theme, keyBindings: keys, size: TerminalSize(width: width, height: height), now: now)
+                       currencies: currencies, theme: theme, keyBindings: keys, size: TerminalSize(width: width, height: height), now: now,
+                       bell: bell, timeZone: TimeZone(identifier: "UTC")!, startView: startView)
     }
 
     /// A started state with the fixture customers loaded.
-    static func state(width: Int = 100, height: Int = 30, readOnly: Bool = false, keys: [String: String] = [:]) -> AppState {
-        var state = AppState(setup(width: width, height: height, readOnly: readOnly, keys: keys))
+    static func state(width: Int = 100, height: Int = 30, readOnly: Bool = false, keys: [String: String] = [:], bell: Bool = true,
+                      startView: String? = "customers") -> AppState {
+        var state = AppState(setup(width: width, height: height, readOnly: readOnly, keys: keys, bell: bell, startView: startView))
         _ = update(&state, .started)
         _ = update(&state, .customersLoaded(customers))
         return state
@@ -43,6 +46,26 @@ enum Fixtures {
         PurseRecord(purseId: "purse-\(address)", customerId: customerId, currency: currency, address: address, blockchain: chain,
                     status: status, createdAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(7200),
                     lastDepositAt: nil, updatedAt: now)
+    }
+
+    static func alert(_ id: Int64, customer: Int?, kind: AlertKind = .complianceDeclined, acknowledgedBy: String? = nil) -> AlertRecord {
+        AlertRecord(id: id, at: now.addingTimeInterval(Double(-60 * id)), kind: kind, customerId: customer.map { customers[$0].id },
+                    transactionId: "tx\(id)", message: "deposit tx\(id) declined by compliance",
+                    acknowledgedAt: acknowledgedBy == nil ? nil : now, acknowledgedBy: acknowledgedBy)
+    }
+
+    static var overview: OverviewFigures {
+        var eth = OverviewRow(currency: "ETH", blockchain: "ETHEREUM")
+        (eth.pursesActive, eth.pursesArchived, eth.pursesDeclined, eth.mempool, eth.compliance) = (12, 3, 1, 2, 1)
+        (eth.confirmedHour, eth.volumeHour, eth.confirmedDay, eth.volumeDay, eth.declinedDay) =
+            (4, Decimal(string: "1.000000001")!, 40, Decimal(string: "123.456")!, 2)
+        for minute in stride(from: 0, to: 60, by: 7) { eth.minuteVolumes[minute] = Decimal(minute + 1) }
+        var btc = OverviewRow(currency: "BTC", blockchain: "BITCOIN")
+        (btc.pursesActive, btc.confirmedDay, btc.volumeDay) = (5, 1, Decimal(string: "0.00012345")!)
+        btc.minuteVolumes[59] = 1
+        let usdt = OverviewRow(currency: "USDT_TRX", blockchain: "TRON")
+        return OverviewFigures(at: now, rows: [btc, eth, usdt], unacknowledgedAlerts: 2,
+                               recentAlerts: [alert(1, customer: 0), alert(2, customer: nil, kind: .syncFailing)])
     }
 
     static func transaction(_ id: String, customerId: String?, state: TransactionState, currency: String = "ETH") -> TransactionRecord {
@@ -69,7 +92,22 @@ extension AppState {
         text.flatMap { update(&self, .key(.character($0))) }
     }
 
-    var visibleEmails: [String] { customers.rows.indices.compactMap { customers.customer(atRow: $0)?.email } }
+    var visibleEmails: [String] { data.customers.rows.indices.compactMap { data.customers.customer(atRow: $0)?.email } }
+
+    /// The cursor of the top view's table.
+    var topTable: TableState {
+        switch views.last {
+        case let view as CustomersView: view.table
+        case let view as FeedView: view.table
+        case let view as AlertsView: view.table
+        case let view as AuditView: view.table
+        case let view as CustomerDetailView: view.pane == .purses ? view.purseTable : view.transactionTable
+        default: TableState()
+        }
+    }
+
+    /// The marks of the customer list on top.
+    var customerMarks: Set<String> { (views.last as? CustomersView)?.marks ?? [] }
 
     var screenText: String { DashboardScreen.render(self).textLines.joined(separator: "\n") }
 }

@@ -12,7 +12,7 @@ import TerminalUI
         #expect(state.visibleEmails == ["ann@example.com", "joanna@example.org"])
         state.press("enter")
         #expect(state.prompt == nil)
-        #expect(state.customerFilter == "email:ann")
+        #expect(state.data.customerFilter == "email:ann")
         state.press("esc")
         #expect(state.visibleEmails.count == 5)
     }
@@ -32,11 +32,11 @@ import TerminalUI
         state.press("j", "j")
         #expect(state.selectedCustomer?.email == "joanna@example.org")
         state.press("s", "s")
-        #expect(state.customers.sort == CustomerSort(column: .email))
+        #expect(state.data.customers.sort == CustomerSort(column: .email))
         #expect(state.visibleEmails.first == "ann@example.com")
         #expect(state.selectedCustomer?.email == "joanna@example.org")
         state.press("S")
-        #expect(state.customers.sort == CustomerSort(column: .email, direction: .descending))
+        #expect(state.data.customers.sort == CustomerSort(column: .email, direction: .descending))
         #expect(state.visibleEmails.first == "zed@example.net")
         #expect(state.screenText.contains("EMAIL ▼"))
         #expect(state.selectedCustomer?.email == "joanna@example.org")
@@ -126,18 +126,18 @@ import TerminalUI
         let events = (1...3).map { DeskEvent.newDeposit(Fixtures.transaction("tx\($0)", customerId: Fixtures.customers[0].id, state: .memPoolFound)) }
         let commands = update(&state, .modelEvents(events))
         #expect(commands.contains(.reloadCustomers([Fixtures.customers[0].id])))
-        #expect(state.feed.rows.count == 3)
-        #expect(state.feedTable.selected == 2)
+        #expect(state.data.feed.rows.count == 3)
+        #expect(state.topTable.selected == 2)
         state.press("p")
         _ = update(&state, .modelEvents([.stateChanged(Fixtures.transaction("tx1", customerId: nil, state: .declined), from: .memPoolFound)]))
-        #expect(state.feed.rows.count == 3)
+        #expect(state.data.feed.rows.count == 3)
         #expect(state.screenText.contains("PAUSED +1"))
         state.press("p")
-        #expect(state.feed.rows.count == 4)
-        #expect(state.feedTable.selected == 3)
+        #expect(state.data.feed.rows.count == 4)
+        #expect(state.topTable.selected == 3)
         state.press("/")
         state.type("state:declined")
-        #expect(state.feed.rows.count == 1)
+        #expect(state.data.feed.rows.count == 1)
         #expect(state.press("enter", "enter").contains(.loadTransaction(id: "tx1")))
     }
 
@@ -148,6 +148,6 @@ import TerminalUI
         state.press("B")
         guard case .confirm(.block)? = state.modal else { Issue.record("B does not block"); return }
         state.press("esc", "j")
-        #expect(state.customerTable.selected == 1)
+        #expect(state.topTable.selected == 1)
     }
 }

@@ -127,7 +127,7 @@ import TerminalUI
         state.press("?")
         let text = state.screenText
         #expect(text.contains("This view (customers)"))
-        #expect(text.contains("block customer(s)"))
+        #expect(text.contains("block the marked customers, else the selected one (asks first)"))
         #expect(!text.contains("read-only"))
     }
 

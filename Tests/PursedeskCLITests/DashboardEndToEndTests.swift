@@ -96,6 +96,36 @@ struct DashboardEndToEndTests {
         try await tmux.quitAndExpectShell()
     }
 
+    @Test func opensOnTheOverviewAndAcknowledgesAlerts() async throws {
+        let tmux = try TmuxDashboard()
+        defer { tmux.kill() }
+        try tmux.start(arguments: [])
+        try await tmux.expect("Overview")
+        try await tmux.expect("ACT/ARC/DEC")
+        try await tmux.expectLine { $0.contains("USDT_TRX") && $0.contains("TRON") }
+        // The sandbox raises alerts for deposits to blocked customers; wait for one.
+        let header = try await tmux.expectLine(timeout: 90) { line in
+            line.contains("alerts ") && !line.contains("alerts 0") && line.contains("customers")
+        }
+        tmux.send(":")
+        tmux.type("alerts")
+        tmux.send("Enter")
+        try await tmux.expect("unacknowledged")
+        tmux.send("/")
+        tmux.type("ack:no")
+        tmux.send("Enter")
+        tmux.send("a")
+        try await tmux.expect("acknowledged")
+        try await tmux.expectLine { $0.contains("customers") && $0.contains("alerts") && $0 != header }
+        tmux.send("Escape")
+        tmux.send("Escape")
+        try await tmux.expect("Overview")
+        tmux.send("Enter")
+        try await tmux.expect("Live feed")
+        try await tmux.expect("filter currency:")
+        try await tmux.quitAndExpectShellFromAnyView()
+    }
+
     @Test func unknownCommandIsExplained() async throws {
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }
@@ -127,7 +157,8 @@ final class TmuxDashboard {
         }
     }
 
-    func start(environment extra: [String: String] = [:], arguments: [String] = []) throws {
+    /// Opens on the customers list unless `arguments` say otherwise (`[]`: the overview).
+    func start(environment extra: [String: String] = [:], arguments: [String] = ["--view", "customers"]) throws {
         let environment = ["PATH": "/usr/bin:/bin", "HOME": home.appendingPathComponent("home").path, "PS1": "$ ",
                            "TERM": "xterm-256color", "LANG": "C.UTF-8"].merging(extra) { $1 }
         let server = try TmuxServer(command: ["bash", "--norc", "--noprofile"], environment: environment)

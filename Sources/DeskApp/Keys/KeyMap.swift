@@ -5,11 +5,16 @@ public struct KeyMap: Hashable, Sendable {
     public private(set) var actions: [Key: KeyAction]
     public private(set) var keys: [KeyAction: [Key]]
 
-    /// The defaults, minus the dangerous actions when `readOnly`.
+    /// Every view's defaults, minus the dangerous actions when `readOnly`.
     public init(readOnly: Bool = false) {
+        self.init(ViewRegistry.allActions, readOnly: readOnly)
+    }
+
+    /// The defaults of `known`, minus the dangerous actions when `readOnly`.
+    init(_ known: [KeyAction], readOnly: Bool) {
         keys = [:]
         actions = [:]
-        for action in KeyAction.allCases where !(readOnly && action.isDangerous) {
+        for action in known where !(readOnly && action.isDangerous) {
             keys[action] = action.defaultKeys
             for key in action.defaultKeys { actions[key] = action }
         }
@@ -19,12 +24,17 @@ public struct KeyMap: Hashable, Sendable {
     /// unknown action or key, or a key another action already uses, is refused with a message and
     /// that action keeps its default key.
     public static func make(overrides: [String: String], readOnly: Bool) -> (map: KeyMap, problems: [String]) {
-        var map = KeyMap(readOnly: readOnly)
+        make(overrides: overrides, readOnly: readOnly, known: ViewRegistry.allActions)
+    }
+
+    static func make(overrides: [String: String], readOnly: Bool, known: [KeyAction]) -> (map: KeyMap, problems: [String]) {
+        var map = KeyMap(known, readOnly: readOnly)
         var problems: [String] = []
+        let byName = Dictionary(known.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for name in overrides.keys.sorted() {
             let keyName = overrides[name] ?? ""
-            guard let action = KeyAction(rawValue: name) else {
-                problems.append("keys.\(name): no such action (known: \(KeyAction.allCases.map(\.rawValue).joined(separator: ", ")))")
+            guard let action = byName[name] else {
+                problems.append("keys.\(name): no such action (known: \(known.map(\.name).joined(separator: ", ")))")
                 continue
             }
             guard let key = Key(name: keyName) else {
@@ -33,7 +43,7 @@ public struct KeyMap: Hashable, Sendable {
             }
             guard map.keys[action] != nil else { continue }
             if let other = map.actions[key], other != action {
-                problems.append("keys.\(name) = \"\(keyName)\" clashes with \(other.rawValue); keeping \"\(action.defaultKeys[0].name)\"")
+                problems.append("keys.\(name) = \"\(keyName)\" clashes with \(other.name); keeping \"\(action.defaultKeys[0].name)\"")
                 continue
             }
             map.rebind(action, to: key)

@@ -9,14 +9,16 @@ public final class CommandExecutor: Sendable {
     private let themes: ThemeCatalog
     private let post: @Sendable (AppMessage) -> Void
     private let copy: @Sendable (String) -> Void
+    private let ring: @Sendable () -> Void
 
-    /// `copy` runs synchronously on the caller's thread (the one that owns the terminal).
+    /// `copy` and `ring` run synchronously on the caller's thread (the one that owns the terminal).
     public init(session: DeskSession, themes: ThemeCatalog, post: @escaping @Sendable (AppMessage) -> Void,
-                copy: @escaping @Sendable (String) -> Void) {
+                copy: @escaping @Sendable (String) -> Void, ring: @escaping @Sendable () -> Void = {}) {
         self.session = session
         self.themes = themes
         self.post = post
         self.copy = copy
+        self.ring = ring
     }
 
     public func execute(_ command: AppCommand) {
@@ -24,6 +26,7 @@ public final class CommandExecutor: Sendable {
         switch command {
         case .quit: break
         case .copy(let text): copy(text)
+        case .bell: ring()
         case .focus(let id): Task { await engine.focus(customerId: id) }
         case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }
         case .refreshNow: Task { await engine.refreshNow() }
@@ -40,8 +43,10 @@ public final class CommandExecutor: Sendable {
                 guard let tx = try store.transaction(id: id) else { return .failed("transaction \(id) is not in the local store") }
                 return .transactionLoaded(TransactionDetailData(transaction: tx, history: try store.stateChanges(transactionId: id)))
             }
-        case .loadAlerts: read("alerts") { .alertsLoaded(try store.alerts(limit: 500)) }
-        case .loadAudit: read("audit log") { .auditLoaded(try store.auditLog(limit: 500)) }
+        case .loadAlerts: read("alerts") { .alertsLoaded(try store.alertsUnacknowledgedFirst(limit: 500)) }
+        case .loadAudit: read("audit log") { .auditLoaded(try store.auditLog(limit: 500).map(OperatorName.resolving)) }
+        case .loadOverview: read("overview") { .overviewLoaded(try store.overview(now: Date())) }
+        case .acknowledgeAlerts(let ids): acknowledge(ids)
         case .loadFeedHistory: read("feed") { .feedHistoryLoaded(try store.recentTransactions(limit: 200)) }
         case .loadTheme(let name):
             let themes = self.themes
@@ -95,6 +100,23 @@ public final class CommandExecutor: Sendable {
             guard !failures.isEmpty else { return .succeeded(ids.count == 1 ? "\(verb) \(name(ids[0]))" : "\(verb) \(ids.count) customers") }
             let done = ids.count - failures.count
             return .failed("\(done) of \(ids.count) \(verb); failed: \(failures.joined(separator: "; "))")
+        }
+    }
+
+    /// Acknowledging needs no request to Calypso, only the store, so it works offline too (unless read-only).
+    private func acknowledge(_ ids: [Int64]) {
+        let store = session.store, post = self.post
+        guard session.actions != nil else {
+            post(.actionFinished(.failed(OperatorActions.Failure.readOnly.description)))
+            return
+        }
+        Task.detached {
+            do {
+                let changed = try store.acknowledgeAlerts(ids: ids, by: OperatorActions.osUser)
+                post(.actionFinished(.succeeded(changed == 1 ? "alert acknowledged" : "\(changed) alerts acknowledged")))
+            } catch {
+                post(.actionFinished(.failed("alerts not acknowledged: \(error)")))
+            }
         }
     }
 

@@ -8,14 +8,7 @@ public enum DashboardScreen {
         let layout = ScreenLayout(size: state.size)
         buffer.fill(buffer.bounds, style: state.theme[.text])
         HeaderBar.render(state, layout: layout, into: &buffer)
-        switch state.currentView {
-        case .customers, .blocked: CustomersScreen.render(state, layout: layout, into: &buffer)
-        case .customerDetail: CustomerDetailScreen.render(state, layout: layout, into: &buffer)
-        case .feed: FeedScreen.render(state, layout: layout, into: &buffer)
-        case .alerts: JournalScreens.renderAlerts(state, layout: layout, into: &buffer)
-        case .audit: JournalScreens.renderAudit(state, layout: layout, into: &buffer)
-        case .transaction: TransactionScreen.render(state, layout: layout, into: &buffer)
-        }
+        state.views[state.views.count - 1].render(state, layout: layout, into: &buffer)
         ModalLayer.render(state, layout: layout, into: &buffer)
         StatusLine.render(state, layout: layout, into: &buffer)
         return buffer

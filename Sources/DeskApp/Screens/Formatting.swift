@@ -48,6 +48,11 @@ enum Formatting {
         return seconds == seconds.rounded() ? "\(Int(seconds))s" : String(format: "%.1fs", seconds)
     }
 
+    /// An exact decimal as written, e.g. "1234.5678"; never rounded.
+    static func decimal(_ value: Decimal) -> String {
+        NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
+    }
+
     static func state(_ state: TransactionState) -> String {
         switch state {
         case .memPoolFound: "MEMPOOL"

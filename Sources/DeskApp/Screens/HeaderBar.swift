@@ -4,6 +4,7 @@ import TerminalUI
 /// The top line (account, source, connection, refresh interval, clock) and the counts line.
 enum HeaderBar {
     static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        let timeZone = state.timeZone
         let theme = state.theme, header = state.header
         // Narrow terminals keep the badges, the connection and the clock; the account goes first.
         let narrow = layout.header.width < 72
@@ -18,7 +19,7 @@ enum HeaderBar {
         }
         let connection = Span(" \(connectionText(header.connection, state)) ", style: connectionStyle(header.connection, theme))
         let interval = narrow ? "" : " every \(Formatting.duration(header.refreshInterval))"
-        let right = Line([connection, Span("\(interval) \(Formatting.clock(state.now))")])
+        let right = Line([connection, Span("\(interval) \(Formatting.clock(state.now, timeZone: timeZone))")])
         SegmentBar(.header, left: Line(left), right: right).render(into: &buffer, area: layout.header, styles: theme.widgetStyles)
         if !layout.counts.isEmpty, let counts = header.counts {
             buffer.fill(layout.counts, style: theme[.text])
@@ -59,6 +60,7 @@ enum HeaderBar {
         }
         spans.append(Span(" "))
         spans += figure("pending deposits", counts.pendingDeposits, counts.pendingDeposits > 0 ? theme[.stateCompliance] : Style(bold: true))
+        spans += figure("alerts", counts.unacknowledgedAlerts, counts.unacknowledgedAlerts > 0 ? theme[.alert] : Style(bold: true))
         return Line(spans)
     }
 }

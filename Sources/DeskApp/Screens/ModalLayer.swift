@@ -11,9 +11,9 @@ enum ModalLayer {
             ConfirmDialog(title: title, message: pending.question(describing: state.describeOne), keysHint: pending.keysHint,
                           isDangerous: true).render(into: &buffer, area: area, styles: styles)
         case .form(let form)?:
-            Form(state: form.state, keysHint: "[tab] next  [enter] save  [esc] cancel").render(into: &buffer, area: area, styles: styles)
+            Form(state: form.state, keysHint: form.keysHint).render(into: &buffer, area: area, styles: styles)
         case .picker(let picker)?:
-            let who = state.customers.customer(id: picker.customerId)?.email ?? Formatting.shortId(picker.customerId)
+            let who = state.data.customers.customer(id: picker.customerId)?.email ?? Formatting.shortId(picker.customerId)
             Picker(title: "New address for \(who)", state: picker.state).render(into: &buffer, area: area, styles: styles)
         case .help(let offset)?:
             let overlay = HelpOverlay(title: "Keys (esc closes)", sections: HelpContent.sections(state), offset: offset)
@@ -27,7 +27,7 @@ enum ModalLayer {
 extension AppState {
     /// "ann@example.com (1a2b3c4d)" or the short id.
     func describeOne(_ id: String) -> String {
-        guard let email = customers.customer(id: id)?.email else { return Formatting.shortId(id) }
+        guard let email = data.customers.customer(id: id)?.email else { return Formatting.shortId(id) }
         return "\(email) (\(Formatting.shortId(id)))"
     }
 }

@@ -12,7 +12,7 @@ enum StatusLine {
                 .render(into: &buffer, area: area, styles: styles, style: state.theme[.statusBar])
             return
         case .command(let input)?:
-            TextInput(prompt: ":", state: input, placeholder: "customers feed blocked alerts audit theme NAME q")
+            TextInput(prompt: ":", state: input, placeholder: ViewRegistry.commandPlaceholder)
                 .render(into: &buffer, area: area, styles: styles, style: state.theme[.statusBar])
             return
         case nil:
@@ -27,51 +27,19 @@ enum StatusLine {
     }
 
     private static func filterPlaceholder(_ state: AppState) -> String {
-        state.currentView == .feed ? "state:declined currency:eth or text" : "text, email:ann, ext:123, blocked:yes"
+        state.views[state.views.count - 1].registration.filterPlaceholder ?? ""
     }
 
     /// Key hints for the current view, most useful first; they are cut at the right edge.
     static func hints(_ state: AppState) -> Line {
-        var actions: [KeyAction]
-        switch state.currentView {
-        case .customers, .blocked: actions = [.open, .filter, .block, .unblock, .newAddress, .create, .edit, .mark, .sortNext, .sortFlip, .command, .help, .quit]
-        case .customerDetail: actions = [.back, .nextPane, .newAddress, .copy, .block, .unblock, .edit, .open, .help]
-        case .feed: actions = [.back, .open, .pause, .follow, .filter, .copy, .help]
-        case .alerts: actions = [.back, .open, .refresh, .help]
-        case .audit: actions = [.back, .refresh, .help]
-        case .transaction: actions = [.back, .copy, .refresh, .help]
-        }
+        let actions = state.views[state.views.count - 1].registration.hints
         var spans: [Span] = []
         if let reason = state.readOnlyReason { spans += [Span("\(reason): actions disabled", style: state.theme[.flashWarn]), Span("  ")] }
         for action in actions {
             guard let key = state.keyMap.primary(action) else { continue }
-            spans += [Span(key, style: state.theme[.key].patched(with: Style(bg: state.theme[.statusBar].bg))), Span(" \(shortName(action))  ")]
+            spans += [Span(key, style: state.theme[.key].patched(with: Style(bg: state.theme[.statusBar].bg))), Span(" \(action.hint)  ")]
         }
         return Line(spans)
     }
 
-    private static func shortName(_ action: KeyAction) -> String {
-        switch action {
-        case .open: "open"
-        case .back: "back"
-        case .quit: "quit"
-        case .help: "help"
-        case .command: "cmd"
-        case .filter: "filter"
-        case .refresh: "refresh"
-        case .mark: "mark"
-        case .sortNext: "sort"
-        case .sortFlip: "flip"
-        case .copy: "copy"
-        case .pause: "pause"
-        case .follow: "follow"
-        case .nextPane: "pane"
-        case .block: "block"
-        case .unblock: "unblock"
-        case .newAddress: "address"
-        case .create: "new"
-        case .edit: "edit"
-        default: action.summary
-        }
-    }
 }

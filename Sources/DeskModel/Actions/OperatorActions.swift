@@ -52,6 +52,7 @@ public final class OperatorActions: Sendable {
         if let name = environment["PURSEDESK_OPERATOR"], !name.isEmpty { return name }
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, !String(cString: name).isEmpty { return String(cString: name) }
         if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid \(getuid())"
     }
 

@@ -118,6 +118,7 @@ extension DeskStore {
             counts.blocked = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer WHERE blocked = 1") ?? 0
             counts.pendingDeposits = try Int.fetchOne(db, sql: "SELECT coalesce(sum(pendingDeposits), 0) FROM customer") ?? 0
             counts.transactions = try Int.fetchOne(db, sql: "SELECT count(*) FROM deposit") ?? 0
+            counts.unacknowledgedAlerts = try Int.fetchOne(db, sql: "SELECT count(*) FROM alert WHERE acknowledgedAt IS NULL") ?? 0
             for row in try Row.fetchAll(db, sql: "SELECT status, count(DISTINCT purseId) AS n FROM purse GROUP BY status") {
                 counts.pursesByStatus[row["status"]] = row["n"]
             }

@@ -22,11 +22,7 @@ extension DeskStore {
 
     public func alerts(limit: Int = 500) throws -> [AlertRecord] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM alert ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
-                AlertRecord(id: $0["id"], at: Date(storeValue: $0["at"]) ?? Date(timeIntervalSince1970: 0),
-                            kind: AlertKind(rawValue: $0["kind"]) ?? .syncFailing, customerId: $0["customerId"],
-                            transactionId: $0["transactionId"], message: $0["message"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM alert ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.alert)
         }
     }
 

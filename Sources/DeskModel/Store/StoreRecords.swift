@@ -136,6 +136,19 @@ public struct AuditRecord: Sendable, Hashable, Codable {
     public var result: AuditResult
     public var error: String?
     public var finishedAt: Date?
+
+    public init(id: Int64, at: Date, user: String, action: String, target: String, detail: String?, result: AuditResult, error: String?,
+                finishedAt: Date?) {
+        self.id = id
+        self.at = at
+        self.user = user
+        self.action = action
+        self.target = target
+        self.detail = detail
+        self.result = result
+        self.error = error
+        self.finishedAt = finishedAt
+    }
 }
 
 public enum AlertKind: String, Sendable, Codable, CaseIterable {
@@ -152,6 +165,23 @@ public struct AlertRecord: Sendable, Hashable, Codable {
     public var customerId: String?
     public var transactionId: String?
     public var message: String
+    public var acknowledgedAt: Date?
+    /// The operator's login name.
+    public var acknowledgedBy: String?
+
+    public init(id: Int64, at: Date, kind: AlertKind, customerId: String?, transactionId: String?, message: String,
+                acknowledgedAt: Date? = nil, acknowledgedBy: String? = nil) {
+        self.id = id
+        self.at = at
+        self.kind = kind
+        self.customerId = customerId
+        self.transactionId = transactionId
+        self.message = message
+        self.acknowledgedAt = acknowledgedAt
+        self.acknowledgedBy = acknowledgedBy
+    }
+
+    public var isAcknowledged: Bool { acknowledgedAt != nil }
 }
 
 /// The numbers the header shows.
@@ -161,5 +191,6 @@ public struct StoreCounts: Sendable, Hashable, Codable {
     public var pursesByStatus: [String: Int] = [:]
     public var pendingDeposits = 0
     public var transactions = 0
+    public var unacknowledgedAlerts = 0
     public init() {}
 }

@@ -76,6 +76,7 @@ enum StoreSchema {
         migrator.registerMigration("v2: deposits by last change") { db in
             try db.execute(sql: "CREATE INDEX deposit_updated ON deposit(updatedAt)")
         }
+        DeskStore.registerOverviewMigration(&migrator)
         return migrator
     }
 }

@@ -96,14 +96,15 @@ struct BenchCommand: AsyncParsableCommand {
     struct Keys: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "keys",
-            abstract: "Keystroke → frame in the customers view only (scroll, filter, sort).")
+            abstract: "Keystroke → frame in the customers view (scroll, filter, sort) and the overview.")
         @Option(help: "Customers in the scenario.") var customers = 100_000
+        @Option(help: "Transactions in the scenario's store (what the overview's figures are read from).") var transactions = 0
 
         func run() async throws {
             let report = BenchReport()
             let work = try scratchDirectory("keys")
             defer { try? FileManager.default.removeItem(at: work) }
-            let store = try StoreScenario.build(customers: customers, transactions: 0, in: work) { _ in }
+            let store = try StoreScenario.build(customers: customers, transactions: transactions, in: work) { _ in }
             try KeystrokeBenchmark.run(store: store, report: report)
             report.summary()
         }

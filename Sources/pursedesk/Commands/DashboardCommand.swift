@@ -18,6 +18,7 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or NAME.toml in $XDG_CONFIG_HOME/pursedesk/themes.")
     var theme: String?
     @Flag(help: "Show what is stored locally; make no requests (implies --readonly).") var offline = false
+    @Option(help: "Open on this view instead of the overview: \(ViewRegistry.commandNames.joined(separator: ", ")).") var view: String?
     @Option(name: .customLong("webhook-listen"), help: "Also receive webhooks on HOST:PORT (secrets from the config).")
     var webhookListen: String?
 
@@ -26,6 +27,9 @@ struct DashboardCommand: AsyncParsableCommand {
             throw ValidationError("--webhook-listen must be HOST:PORT, e.g. 127.0.0.1:8088")
         }
         if offline && webhookListen != nil { throw ValidationError("--offline receives nothing; drop --webhook-listen") }
+        if let view, !ViewRegistry.commandNames.contains(view.lowercased()) {
+            throw ValidationError("--view \(view): no such view (views: \(ViewRegistry.commandNames.joined(separator: ", ")))")
+        }
     }
 
     func run() async throws {
@@ -69,7 +73,8 @@ struct DashboardCommand: AsyncParsableCommand {
                 account: session.account, sourceLabel: session.source.label, isSandbox: session.source == .embeddedSandbox,
                 readOnlyReason: readOnlyReason, offline: offline, refreshInterval: session.refreshInterval,
                 currencies: session.currencies.map { CurrencyOption(currency: $0.currency, blockchain: $0.blockchain) }, theme: chosenTheme, keyBindings: context.configuration.keyBindings,
-                warnings: warnings + launch.warnings, size: TerminalSize(width: 80, height: 24))
+                warnings: warnings + launch.warnings, size: TerminalSize(width: 80, height: 24), bell: context.configuration.bell,
+                startView: view)
             do {
                 try await DashboardRunner.run(session: session, setup: setup, themes: catalog) { try NcursesBackend() }
             } catch {

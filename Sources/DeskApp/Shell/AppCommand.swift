@@ -1,0 +1,28 @@
+import CalypsoAPI
+
+/// Work the reducer asks for; `CommandExecutor` performs it and sends the results back as messages.
+public enum AppCommand: Hashable, Sendable {
+    case loadCustomers
+    case reloadCustomers([String])
+    case loadCounts
+    case loadDetail(customerId: String)
+    case loadTransaction(id: String)
+    case loadAlerts
+    case loadAudit
+    case loadFeedHistory
+    case loadOverview
+    case acknowledgeAlerts([Int64])
+    /// The terminal bell, for a new alert.
+    case bell
+    case focus(customerId: String?)
+    case setVisible(customerIds: [String])
+    case refreshNow
+    case block([String])
+    case unblock([String])
+    case requestAddress(customerId: String, currency: Currency)
+    case createCustomer(CustomerDraft)
+    case updateCustomer(id: String, CustomerDraft)
+    case copy(String)
+    case loadTheme(String)
+    case quit
+}

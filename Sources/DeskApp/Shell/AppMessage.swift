@@ -1,0 +1,35 @@
+import DeskModel
+import Foundation
+import TerminalUI
+
+/// Everything that can change the app state: keys, time, and results coming back from I/O.
+public enum AppMessage: Sendable {
+    /// Sent once before the first frame.
+    case started
+    case key(Key)
+    case resize(TerminalSize)
+    /// The clock, once a second.
+    case tick(Date)
+    /// Store events collected since the last batch, oldest first.
+    case modelEvents([DeskEvent])
+    case syncStatus(ConnectionState)
+    case customersLoaded([CustomerSummary])
+    case customersUpdated([CustomerSummary])
+    case countsLoaded(StoreCounts)
+    case detailLoaded(CustomerDetailData)
+    case transactionLoaded(TransactionDetailData)
+    case alertsLoaded([AlertRecord])
+    case auditLoaded([AuditRecord])
+    case feedHistoryLoaded([TransactionRecord])
+    case overviewLoaded(OverviewFigures)
+    case actionFinished(ActionOutcome)
+    case themeLoaded(Theme)
+    /// A read or a theme failed; the text says what.
+    case failed(String)
+}
+
+/// How an operator action ended, phrased for the flash line.
+public enum ActionOutcome: Hashable, Sendable {
+    case succeeded(String)
+    case failed(String)
+}

@@ -1,0 +1,81 @@
+import TerminalUI
+
+/// Keys while a dialog, form, picker or the help is open: they never reach the view below.
+extension AppState {
+    mutating func handleModalKey(_ key: Key) -> [AppCommand] {
+        switch modal {
+        case .confirm(let pending)?: return answer(pending, key)
+        case .form(var form)?:
+            switch key {
+            case .escape:
+                modal = nil
+            case .enter:
+                guard form.state.validate() else {
+                    modal = .form(form)
+                    return []
+                }
+                modal = nil
+                let cleared = form.clearedFields.map { $0.lowercased() }
+                showFlash(cleared.isEmpty ? "saving…" : "saving, clearing the \(cleared.joined(separator: " and "))…", level: .info)
+                switch form.mode {
+                case .create: return [.createCustomer(form.draft)]
+                case .edit(let id): return [.updateCustomer(id: id, form.draft)]
+                }
+            default:
+                form.state.apply(key)
+                modal = .form(form)
+            }
+        case .picker(var picker)?:
+            switch key {
+            case .escape:
+                modal = nil
+            case .enter:
+                guard let index = picker.state.selectedOption else { return [] }
+                modal = nil
+                let option = picker.options[index]
+                showFlash("asking for a \(option.currency.rawValue) address…", level: .info)
+                return [.requestAddress(customerId: picker.customerId, currency: option.currency)]
+            default:
+                let rows = Picker(title: "", state: picker.state).visibleRows(in: layout.body)
+                picker.state.apply(key, visibleRows: rows)
+                modal = .picker(picker)
+            }
+        case .help(let offset)?:
+            switch keyMap.action(for: key) {
+            case .moveDown?: modal = .help(offset: offset + 1)
+            case .moveUp?: modal = .help(offset: max(0, offset - 1))
+            case .pageDown?: modal = .help(offset: offset + 10)
+            case .pageUp?: modal = .help(offset: max(0, offset - 10))
+            default: modal = nil
+            }
+        case nil:
+            break
+        }
+        return []
+    }
+
+    /// Only `y` confirms; Enter never does, so a stray Enter cannot block anyone.
+    private mutating func answer(_ pending: PendingAction, _ key: Key) -> [AppCommand] {
+        switch key {
+        case .character("y"), .character("Y"):
+            modal = nil
+            for index in views.indices { views[index].confirmed(pending) }
+            showFlash("\(pending.verb == "Block" ? "blocking" : "unblocking") \(describe(pending.customerIds))…", level: .info)
+            return [pending.command]
+        case .character("n"), .character("N"), .escape:
+            modal = nil
+            showFlash("\(pending.verb.lowercased()) cancelled", level: .info)
+        case .enter:
+            showFlash("press y to \(pending.verb.lowercased()), n or esc to cancel", level: .warning)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// "ann@example.com" for one customer, "3 customers" for several.
+    func describe(_ ids: [String]) -> String {
+        guard ids.count == 1, let id = ids.first else { return "\(ids.count) customers" }
+        return data.customers.customer(id: id).flatMap(\.email) ?? String(id.prefix(8))
+    }
+}

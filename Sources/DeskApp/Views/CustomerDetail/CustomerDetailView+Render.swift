@@ -1,0 +1,104 @@
+import DeskModel
+import Foundation
+import TerminalUI
+
+extension CustomerDetailView {
+    func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        let theme = state.theme
+        let purses = detail.purses
+        let transactions = detail.transactions
+        let areas = layout.detail(purseCount: purses.count)
+        let customer = selectedCustomer(state)
+        let id = customerId
+        var title = [Span("Customer "), Span(areas.title.width < 80 ? Formatting.shortId(id) : id, style: Style(bold: true))]
+        if let email = customer?.email { title.append(Span("  \(email)", style: theme[.text])) }
+        let badge = customer?.blocked == true ? [Span(" BLOCKED ", style: theme[.danger].patched(with: Style(reverse: true)))] : []
+        ViewTitle.render(title, right: badge, area: areas.title, theme: theme, into: &buffer)
+        if !areas.info.isEmpty {
+            let info = Line([
+                Span("external id ", style: theme[.muted]), Span(customer?.externalId ?? "—"),
+                Span("   description ", style: theme[.muted]), Span(customer?.description ?? "—"),
+            ])
+            buffer.put(info, x: areas.info.x + 1, y: areas.info.y, maxWidth: areas.info.width - 2, ellipsis: true)
+        }
+        renderPurses(purses, state: state, area: areas.purses, into: &buffer)
+        let focused = pane == .transactions
+        ViewTitle.render([Span("Deposits "), Span("\(transactions.count)", style: Style(bold: true))],
+                         right: [Span(focused ? "" : "tab: move here", style: theme[.muted])],
+                         area: areas.transactionsTitle, theme: theme, into: &buffer)
+        renderTransactions(transactions, state: state, area: areas.transactions, into: &buffer)
+    }
+
+    private func renderPurses(_ purses: [PurseRecord], state: AppState, area: Rect, into buffer: inout CellBuffer) {
+        let theme = state.theme, now = state.now
+        let wide = area.width >= 90, showsChain = area.width >= 60
+        var columns = [TableColumn("", width: .fixed(1)), TableColumn("CURRENCY", width: .fixed(10))]
+        if showsChain { columns.append(TableColumn("CHAIN", width: .fixed(8))) }
+        columns += [TableColumn("ADDRESS", width: .flexible(min: 12, weight: 3)), TableColumn("STATUS", width: .fixed(8))]
+        if wide { columns += [TableColumn("EXPIRES", width: .fixed(14)), TableColumn("DEPOSITED", width: .fixed(9))] }
+        let statusColumn = showsChain ? 4 : 3, addressColumn = statusColumn - 1
+        TableView(
+            columns: columns, rowCount: purses.count,
+            emptyMessage: state.isReadOnly ? "no purses" : "no purses yet: n asks for an address",
+            cellStyle: { row, column in
+                switch column {
+                case 0: theme[.border]
+                case addressColumn where PurseGroups.continuesGroup(purses, row): theme[.muted]
+                case statusColumn: theme.style(for: purses[row].status)
+                default: nil
+                }
+            },
+            row: { row in
+                let purse = purses[row]
+                let address = PurseGroups.continuesGroup(purses, row) ? "〃 same address" : (purse.address ?? "—")
+                var cells = [PurseGroups.gutter(purses, row), purse.currency]
+                if showsChain { cells.append(purse.blockchain ?? "—") }
+                cells += [address, Formatting.status(purse.status)]
+                if wide {
+                    cells += [purse.status.isActive ? Formatting.expiry(purse.expiresAt, now: now) : "—",
+                              Formatting.age(purse.lastDepositAt, now: now)]
+                }
+                return cells
+            }
+        ).render(into: &buffer, area: area, state: purseTable, styles: styles(state, focused: pane == .purses))
+    }
+
+    private func renderTransactions(_ transactions: [TransactionRecord], state: AppState, area: Rect, into buffer: inout CellBuffer) {
+        let theme = state.theme, now = state.now
+        let wide = area.width >= 90
+        var columns = [
+            TableColumn("AGE", width: .fixed(5)), TableColumn("CURRENCY", width: .fixed(10)),
+            TableColumn("AMOUNT", width: .flexible(min: 8), alignment: .right), TableColumn("STATE", width: .fixed(10)),
+        ]
+        if wide {
+            columns += [TableColumn("COMPLIANCE", width: .fixed(11)), TableColumn("CREDITED", width: .fixed(8)),
+                        TableColumn("HASH", width: .flexible(min: 8, weight: 4))]
+        }
+        TableView(
+            columns: columns, rowCount: transactions.count, emptyMessage: "no deposits seen yet",
+            cellStyle: { row, column in
+                switch column {
+                case 3: theme.style(for: transactions[row].state)
+                case 4: theme.style(for: transactions[row].compliance)
+                case 5: transactions[row].credited ? theme[.credited] : theme[.muted]
+                default: nil
+                }
+            },
+            row: { row in
+                let tx = transactions[row]
+                var cells = [Formatting.age(tx.createdAt, now: now).replacingOccurrences(of: " ago", with: ""), tx.currency, tx.amount,
+                             Formatting.state(tx.state)]
+                if wide { cells += [tx.compliance.rawValue, tx.credited ? "yes" : "no", tx.hash ?? "—"] }
+                return cells
+            }
+        ).render(into: &buffer, area: area, state: transactionTable,
+                 styles: styles(state, focused: pane == .transactions))
+    }
+
+    /// The table without the cursor has no highlighted row.
+    private func styles(_ state: AppState, focused: Bool) -> WidgetStyles {
+        var styles = state.theme.widgetStyles
+        if !focused { styles.selected = .plain }
+        return styles
+    }
+}

@@ -1,0 +1,98 @@
+import DeskModel
+import Foundation
+import TerminalUI
+
+extension CustomersView {
+    func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        let theme = state.theme
+        let (titleArea, tableArea) = layout.titledTable
+        let list = state.data.customers, filter = state.data.customerFilter
+        let name = scope == .blockedOnly ? "Blocked customers" : "Customers"
+        var left = [Span("\(name) "), Span("\(list.rows.count)", style: Style(bold: true))]
+        if list.rows.count != list.count { left.append(Span("/\(list.count)", style: theme[.muted])) }
+        var right: [Span] = []
+        if !filter.isEmpty { right += [Span("filter ", style: theme[.muted]), Span(filter, style: theme[.marked])] }
+        if let sort = list.sort { right += [Span("  sort ", style: theme[.muted]), Span("\(sort.column.title.lowercased()) \(sort.direction.indicator)")] }
+        if !marks.isEmpty { right += [Span("  \(marks.count) marked", style: theme[.marked])] }
+        ViewTitle.render(left, right: right, area: titleArea, theme: theme, into: &buffer)
+
+        let columns = Self.columns(forWidth: tableArea.width)
+        var tableState = table
+        tableState.sort = list.sort.flatMap { sort in
+            columns.firstIndex(of: sort.column).map { TableSort(column: $0, direction: sort.direction) }
+        }
+        tableState.marked = markedRows(list, visibleRows: layout.tableRows)
+        let now = state.now
+        TableView(
+            columns: columns.map(Self.tableColumn),
+            rowCount: list.rows.count,
+            showsMarks: true,
+            emptyMessage: emptyMessage(state),
+            rowStyle: { _ in theme[.row] },
+            cellStyle: { row, column in
+                guard let customer = list.customer(atRow: row) else { return nil }
+                switch columns[column] {
+                case .blocked: return customer.blocked ? theme[.danger] : theme[.muted]
+                case .pending: return customer.pendingDeposits > 0 ? theme[.stateCompliance] : nil
+                case .id: return theme[.muted]
+                default: return nil
+                }
+            },
+            row: { row in
+                guard let customer = list.customer(atRow: row) else { return [] }
+                return columns.map { Self.text(customer, $0, now: now) }
+            }
+        ).render(into: &buffer, area: tableArea, state: tableState, styles: theme.widgetStyles)
+    }
+
+    /// Fewer columns on narrow terminals, the most useful kept.
+    static func columns(forWidth width: Int) -> [CustomerColumn] {
+        if width >= 120 { return CustomerColumn.allCases }
+        if width >= 90 { return [.id, .email, .externalId, .blocked, .purses, .lastDeposit, .pending] }
+        if width >= 64 { return [.id, .email, .externalId, .blocked, .pending] }
+        return [.id, .email, .blocked]
+    }
+
+    private static func tableColumn(_ column: CustomerColumn) -> TableColumn {
+        switch column {
+        case .id: TableColumn(column.title, width: .fixed(8))
+        case .email: TableColumn(column.title, width: .flexible(min: 10, weight: 4))
+        case .externalId: TableColumn(column.title, width: .flexible(min: 8, weight: 2))
+        case .description: TableColumn(column.title, width: .flexible(min: 8, weight: 2))
+        case .blocked: TableColumn(column.title, width: .fixed(7))
+        case .purses: TableColumn(column.title, width: .fixed(6), alignment: .right)
+        case .lastDeposit: TableColumn(column.title, width: .fixed(12))
+        case .pending: TableColumn(column.title, width: .fixed(7), alignment: .right)
+        }
+    }
+
+    private static func text(_ customer: CustomerSummary, _ column: CustomerColumn, now: Date) -> String {
+        switch column {
+        case .id: Formatting.shortId(customer.id)
+        case .email: customer.email ?? "—"
+        case .externalId: customer.externalId ?? "—"
+        case .description: customer.description ?? ""
+        case .blocked: customer.blocked ? "BLOCKED" : "no"
+        case .purses: "\(customer.purseCount)"
+        case .lastDeposit: Formatting.age(customer.lastDepositAt, now: now)
+        case .pending: customer.pendingDeposits > 0 ? "\(customer.pendingDeposits)" : "·"
+        }
+    }
+
+    /// Rows on screen whose customer is marked (marks are kept by id, rows move).
+    private func markedRows(_ list: CustomerList, visibleRows: Int) -> Set<Int> {
+        guard !marks.isEmpty else { return [] }
+        let count = list.rows.count
+        let selection = table.selection.clamped(rowCount: count, visibleRows: visibleRows)
+        return Set(selection.visibleRange(rowCount: count, visibleRows: visibleRows).filter { row in
+            list.customer(atRow: row).map { marks.contains($0.id) } ?? false
+        })
+    }
+
+    private func emptyMessage(_ state: AppState) -> String {
+        if !state.data.customersLoaded { return "loading customers…" }
+        if !state.data.customerFilter.isEmpty { return "no customer matches \"\(state.data.customerFilter)\" (esc clears)" }
+        if scope == .blockedOnly { return "no blocked customers" }
+        return "no customers yet: c creates one, or `pursedesk customer import FILE.csv`"
+    }
+}
