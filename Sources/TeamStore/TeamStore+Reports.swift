@@ -79,3 +79,18 @@ extension TeamStore {
         }
     }
 }
+
+extension TeamStore {
+    /// What the server has written so far, for the benchmark: rows inserted or updated in the
+    /// team's tables, and WAL bytes (all databases of the cluster).
+    public func writeFigures() async throws(TeamStoreError) -> (rows: Int64, walBytes: Int64) {
+        try await database.run { connection in
+            var figures: (rows: Int64, walBytes: Int64) = (0, 0)
+            for try await (rows, wal) in try await connection.query("""
+                SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0)::bigint, (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint
+                FROM pg_stat_user_tables WHERE relname LIKE 'pursedesk_%'
+                """, logger: TeamConnector.quietLogger).decode((Int64, Int64).self) { figures = (rows, wal) }
+            return figures
+        }
+    }
+}

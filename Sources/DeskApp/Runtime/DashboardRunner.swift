@@ -16,9 +16,14 @@ public enum DashboardRunner {
         let statusTask = Task {
             for await status in session.engine.statusUpdates.subscribe() { mailbox.post(.syncStatus(status.connection)) }
         }
+        let teamTask = Task {
+            guard let updates = session.teamStatus else { return }
+            for await status in updates.subscribe() { mailbox.post(.teamStatus(status)) }
+        }
         defer {
             eventTask.cancel()
             statusTask.cancel()
+            teamTask.cancel()
         }
         let executor = CommandExecutor(session: session, themes: themes, post: { mailbox.post($0) },
                                        copy: { Clipboard.write($0) }, ring: { TerminalBell.ring() })
