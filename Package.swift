@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
@@ -73,6 +75,15 @@ let package = Package(
         ),
         .target(name: "TmuxDriver"),
         .target(
+            name: "TeamStore",
+            dependencies: [
+                "DeskModel", "CalypsoAPI",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "DeskApp",
             dependencies: ["DeskModel", "TerminalUI", "CalypsoAPI", "PursedeskConfig"],
             // Theme/Builtin links to themes/, the one source of the built-in themes.
@@ -81,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "pursedesk",
             dependencies: [
-                "CalypsoAPI", "CalypsoSandbox", "DeskModel", "DeskApp", "TerminalUI", "PursedeskConfig", "TmuxDriver",
+                "CalypsoAPI", "CalypsoSandbox", "DeskModel", "DeskApp", "TerminalUI", "PursedeskConfig", "TmuxDriver", "TeamStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -106,6 +117,15 @@ let package = Package(
                 "DeskModel", "CalypsoSandbox", "CalypsoAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "TeamStoreTests",
+            dependencies: [
+                "TeamStore", "DeskModel", "CalypsoSandbox", "CalypsoAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

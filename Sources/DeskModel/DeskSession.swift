@@ -29,10 +29,13 @@ public struct DeskSession: Sendable {
     public let refreshInterval: Duration
     /// Where `x` writes exports: the config's `export_dir`, else the directory pursedesk started in.
     public let exportDirectory: URL
+    /// In team mode: this desk's role and the team store's state, as they change.
+    public let teamStatus: EventHub<TeamStatus>?
 
     public init(account: String, source: Source, store: DeskStore, engine: SyncEngine, events: EventHub<DeskEvent>,
                 actions: OperatorActions?, currencies: [(currency: Currency, blockchain: String?)], refreshInterval: Duration,
-                exportDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) {
+                exportDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+                teamStatus: EventHub<TeamStatus>? = nil) {
         self.account = account
         self.source = source
         self.store = store
@@ -42,6 +45,7 @@ public struct DeskSession: Sendable {
         self.currencies = currencies
         self.refreshInterval = refreshInterval
         self.exportDirectory = exportDirectory
+        self.teamStatus = teamStatus
     }
 
     public var isReadOnly: Bool { actions == nil }

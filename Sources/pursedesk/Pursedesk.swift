@@ -15,7 +15,7 @@ struct Pursedesk: AsyncParsableCommand {
         subcommands: [
             DashboardCommand.self, CustomerCommand.self, PurseCommand.self, TransactionCommand.self, WhoAmICommand.self, SnapshotCommand.self,
             SyncCommand.self, SandboxCommand.self, BenchCommand.self,
-            AuditCommand.self, AlertsCommand.self, DoctorCommand.self,
+            AuditCommand.self, AlertsCommand.self, DoctorCommand.self, TeamCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -21,9 +21,14 @@ public enum DashboardRunner {
                 mailbox.post(.syncStatus(status.connection))
             }
         }
+        let teamTask = Task {
+            guard let updates = session.teamStatus else { return }
+            for await status in updates.subscribe() { mailbox.post(.teamStatus(status)) }
+        }
         defer {
             eventTask.cancel()
             statusTask.cancel()
+            teamTask.cancel()
         }
         let executor = CommandExecutor(session: session, themes: themes, post: { mailbox.post($0) })
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in

@@ -18,7 +18,8 @@ enum HeaderBar {
         if let reason = state.readOnlyReason {
             left += [Span(" "), Span(" \(reason.uppercased()) ", style: theme[.badge])]
         }
-        let connection = Span(" \(connectionText(header.connection, state)) ", style: connectionStyle(header.connection, theme))
+        let connection = Span(" \(connectionText(header.connection, team: header.team, state)) ",
+                              style: connectionStyle(header.connection, team: header.team, theme))
         let interval = narrow ? "" : " every \(Formatting.duration(header.refreshInterval))"
         let right = Line([connection, Span("\(interval) \(Formatting.minuteClock(state.now, timeZone: timeZone))")])
         SegmentBar(.header, left: Line(left), right: right).render(into: &buffer, area: layout.header, styles: theme.widgetStyles)
@@ -29,15 +30,22 @@ enum HeaderBar {
     }
 
     /// "live", "retrying · connection refused", "stale 12s · timed out", "error: …" measured against the app clock.
-    static func connectionText(_ connection: ConnectionState, _ state: AppState) -> String {
-        let text = connection.text(now: state.now)
+    /// In team mode a following desk shows its role instead of its idle engine's state: "following",
+    /// "live · polling", "following · team store: reconnecting".
+    static func connectionText(_ connection: ConnectionState, team: TeamStatus? = nil, _ state: AppState) -> String {
+        var text = connection.text(now: state.now)
         TextExpiry.note(changesAt: connection.textChanges(after: state.now))
+        if let team { text = team.role == .polling ? "\(text) · \(team.label)" : team.label }
         // The header keeps its right side whole, so a long failure reason must not push out the rest.
         return text.count > 48 ? text.prefix(47) + "…" : text
     }
 
-    private static func connectionStyle(_ connection: ConnectionState, _ theme: Theme) -> Style {
-        switch connection {
+    private static func connectionStyle(_ connection: ConnectionState, team: TeamStatus?, _ theme: Theme) -> Style {
+        if let team {
+            if case .reconnecting = team.store { return theme[.connectionStale] }
+            if team.role != .polling { return theme[.connectionLive] }
+        }
+        return switch connection {
         case .live: theme[.connectionLive]
         case .retrying, .stale, .connecting, .offline: theme[.connectionStale]
         case .error: theme[.connectionError]

@@ -13,6 +13,7 @@ public enum AppMessage: Sendable {
     /// Store events collected since the last batch, oldest first.
     case modelEvents([DeskEvent])
     case syncStatus(ConnectionState)
+    case teamStatus(TeamStatus)
     case customersLoaded([CustomerSummary])
     case customersUpdated([CustomerSummary])
     case countsLoaded(StoreCounts)

@@ -10,6 +10,8 @@ public struct HeaderData: Sendable {
     public var connection: ConnectionState
     public var refreshInterval: Duration
     public var counts: StoreCounts?
+    /// In team mode: whether this desk polls or follows, and the team store's state.
+    public var team: TeamStatus?
 
     public init(account: String, sourceLabel: String, isSandbox: Bool, connection: ConnectionState,
                 refreshInterval: Duration, counts: StoreCounts? = nil) {

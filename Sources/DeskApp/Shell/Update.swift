@@ -26,6 +26,8 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppComman
         commands = state.apply(events)
     case .syncStatus(let connection):
         state.header.connection = connection
+    case .teamStatus(let team):
+        state.header.team = team
     case .customersLoaded(let list):
         state.data.customers.replaceAll(list)
         state.data.customersLoaded = true

@@ -17,12 +17,15 @@ public final class OperatorActions: Sendable {
         case readOnly
         case api(CalypsoError)
         case store(String)
+        /// The audit log could not be written, so nothing was sent.
+        case notAudited(String)
 
         public var description: String {
             switch self {
             case .readOnly: "read-only mode: actions that change anything are disabled"
             case .api(let error): error.description
             case .store(let reason): "saved remotely but not locally: \(reason)"
+            case .notAudited(let reason): "nothing was sent: the action could not be audited (\(reason))"
             }
         }
     }
@@ -32,22 +35,26 @@ public final class OperatorActions: Sendable {
     private let events: EventHub<DeskEvent>
     private let user: String
     private let readOnly: Bool
+    private let journal: any ActionJournal
     private let logger: Logger
 
     public init(client: CalypsoClient, store: DeskStore, events: EventHub<DeskEvent>, user: String = OperatorActions.osUser,
-                readOnly: Bool = false, logger: Logger = Diagnostics.silent.logger("actions")) {
+                readOnly: Bool = false, journal: (any ActionJournal)? = nil, logger: Logger = Diagnostics.silent.logger("actions")) {
         self.client = client
-        self.logger = logger
         self.store = store
         self.events = events
         self.user = user
         self.readOnly = readOnly
+        self.journal = journal ?? LocalActionJournal(store: store)
+        self.logger = logger
     }
 
-    /// The operator's login name: `$USER` or `$LOGNAME`, else the password database's entry for
-    /// this uid (a service or container often has no `$USER`); the number only when neither knows.
+    /// `PURSEDESK_OPERATOR`, else the login name: `$USER` or `$LOGNAME`, else the password
+    /// database's entry for this uid (a service or container often has no `$USER`); the number only
+    /// when neither knows.
     public static var osUser: String {
         let environment = ProcessInfo.processInfo.environment
+        if let name = environment["PURSEDESK_OPERATOR"], !name.isEmpty { return name }
         if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, let login = String(validatingCString: name), !login.isEmpty {
             return login
@@ -57,11 +64,10 @@ public final class OperatorActions: Sendable {
 
     public func createCustomer(_ request: CustomerCreateRequest) async throws(Failure) -> CustomerSummary {
         let detail = Self.fieldList([("email", request.email), ("externalId", request.externalId), ("description", request.description)])
-        let customer = try await audited("customer.create", target: request.email ?? request.externalId ?? "new customer",
-                                         targetEmail: request.email, detail: detail, outcome: { "id=\($0.id)" }, finalTarget: { $0.id }) {
+        return try await audited("customer.create", target: request.email ?? request.externalId ?? "new customer",
+                                 targetEmail: request.email, detail: detail, outcome: { "id=\($0.id)" }, finalTarget: { $0.id }) {
             () async throws(CalypsoError) in try await self.client.createCustomer(request)
-        }
-        return try record(customer, origin: .created)
+        } save: { customer throws(Failure) in try self.record(customer, origin: .created) }
     }
 
     /// Sends every current value along with the change, since whether the API clears omitted
@@ -76,27 +82,35 @@ public final class OperatorActions: Sendable {
                 guard let new, new != old else { return nil }
                 return "\(name): \(old.map { "\"\($0)\"" } ?? "—") → \"\(new)\""
             }
-        let customer = try await audited("customer.update", target: id, targetEmail: known?.email ?? email,
-                                         detail: changes.isEmpty ? "no field changed" : changes.joined(separator: "; ")) {
+        return try await audited("customer.update", target: id, targetEmail: known?.email ?? email,
+                                 detail: changes.isEmpty ? "no field changed" : changes.joined(separator: "; ")) {
             () async throws(CalypsoError) in try await self.client.updateCustomer(request)
-        }
-        return try record(customer, origin: .created)
+        } save: { customer throws(Failure) in try self.record(customer, origin: .created) }
     }
 
-    public func block(customerId: String, confirmation: Confirmation) async throws(Failure) -> CustomerSummary {
-        let customer = try await audited("customer.block", target: customerId, targetEmail: email(of: customerId),
-                                         detail: "confirmed by \(confirmation.by)") {
+    /// `reason` (a ticket number, say) is kept in the audit log with the action.
+    public func block(customerId: String, confirmation: Confirmation, reason: String? = nil) async throws(Failure) -> CustomerSummary {
+        try await audited("customer.block", target: customerId, targetEmail: email(of: customerId), detail: Self.detail(confirmation, reason)) {
             () async throws(CalypsoError) in try await self.client.blockCustomer(id: customerId)
-        }
-        return try record(customer, origin: .discovered)
+        } save: { customer throws(Failure) in try self.record(customer, origin: .discovered) }
     }
 
-    public func unblock(customerId: String, confirmation: Confirmation) async throws(Failure) -> CustomerSummary {
-        let customer = try await audited("customer.unblock", target: customerId, targetEmail: email(of: customerId),
-                                         detail: "confirmed by \(confirmation.by)") {
+    public func unblock(customerId: String, confirmation: Confirmation, reason: String? = nil) async throws(Failure) -> CustomerSummary {
+        try await audited("customer.unblock", target: customerId, targetEmail: email(of: customerId), detail: Self.detail(confirmation, reason)) {
             () async throws(CalypsoError) in try await self.client.unblockCustomer(id: customerId)
-        }
-        return try record(customer, origin: .discovered)
+        } save: { customer throws(Failure) in try self.record(customer, origin: .discovered) }
+    }
+
+    /// A case note on a customer: audited like an action, sent nowhere else.
+    public func addNote(customerId: String, text: String) async throws(Failure) {
+        try await audited("customer.note", target: customerId, targetEmail: email(of: customerId), detail: text) {
+            () async throws(CalypsoError) in
+        } save: { (_: Void) throws(Failure) in ((), []) }
+    }
+
+    private static func detail(_ confirmation: Confirmation, _ reason: String?) -> String {
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return "confirmed by \(confirmation.by)" + (reason.map { $0.isEmpty ? "" : "; reason: \($0)" } ?? "")
     }
 
     /// Asks for the customer's address in a currency (a new purse when the last expired or was declined).
@@ -108,20 +122,21 @@ public final class OperatorActions: Sendable {
     public func issueAddress(customerId: String, currency: Currency) async throws(Failure) -> IssuedAddress {
         let stored = (try? store.purses(customerId: customerId)) ?? []
         let askedAt = Date()
-        let result = try await audited("purse.address", target: customerId, targetEmail: email(of: customerId),
-                                       detail: "currency=\(currency.rawValue)",
-                                       outcome: { (purse: Purse) in
-                                           let issued = IssuedAddress(purse: purse, stored: stored, askedAt: askedAt)
-                                           return "\(issued.freshness.rawValue) address \(purse.address ?? "(none given)")"
-                                       }) {
+        return try await audited("purse.address", target: customerId, targetEmail: email(of: customerId),
+                                 detail: "currency=\(currency.rawValue)",
+                                 outcome: { (issued: IssuedAddress) in
+                                     "\(issued.freshness.rawValue) address \(issued.purse.address ?? "(none given)")"
+                                 }) {
             () async throws(CalypsoError) in try await self.client.depositAddress(customerId: customerId, currency: currency)
+        } save: { purse throws(Failure) in
+            do {
+                let changes = try self.store.recordPurses([purse], customerId: customerId)
+                self.events.publish(changes)
+                return (IssuedAddress(purse: purse, stored: stored, askedAt: askedAt), changes)
+            } catch {
+                throw .store(String(describing: error))
+            }
         }
-        do {
-            events.publish(try store.recordPurses([result], customerId: customerId))
-        } catch {
-            throw .store(String(describing: error))
-        }
-        return IssuedAddress(purse: result, stored: stored, askedAt: askedAt)
     }
 
     private func email(of customerId: String) -> String? {
@@ -133,11 +148,12 @@ public final class OperatorActions: Sendable {
         return present.isEmpty ? nil : present.joined(separator: " ")
     }
 
-    private func record(_ customer: Customer, origin: CustomerOrigin) throws(Failure) -> CustomerSummary {
+    private func record(_ customer: Customer, origin: CustomerOrigin) throws(Failure) -> (CustomerSummary, [DeskEvent]) {
         do {
-            events.publish(try store.upsertCustomer(customer, origin: origin))
+            let changes = try store.upsertCustomer(customer, origin: origin)
+            events.publish(changes)
             guard let summary = try store.customer(id: customer.id) else { throw Failure.store("customer \(customer.id) missing after save") }
-            return summary
+            return (summary, changes)
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -145,26 +161,41 @@ public final class OperatorActions: Sendable {
         }
     }
 
-    private func audited<Result: Sendable>(_ action: String, target: String, targetEmail: String?, detail: String?,
-                                           outcome: (Result) -> String? = { _ in nil }, finalTarget: (Result) -> String? = { _ in nil },
-                                           _ operation: () async throws(CalypsoError) -> Result) async throws(Failure) -> Result {
+    /// Audits `operation` in the journal (pending first), saves its answer locally with `save`,
+    /// then finishes the entry with what the answer said (`outcome`, the created id as `finalTarget`)
+    /// and what changed.
+    private func audited<Answer: Sendable, Result>(
+        _ action: String, target: String, targetEmail: String?, detail: String?,
+        outcome: (Result) -> String? = { _ in nil }, finalTarget: (Result) -> String? = { _ in nil },
+        _ operation: () async throws(CalypsoError) -> Answer,
+        save: (Answer) throws(Failure) -> (Result, [DeskEvent])
+    ) async throws(Failure) -> Result {
         if readOnly { throw .readOnly }
+        let entry = AuditEntry(action: action, target: target, targetEmail: targetEmail, detail: detail, user: user)
         let auditId: Int64
         do {
-            auditId = try store.beginAudit(action: action, target: target, targetEmail: targetEmail, detail: detail, user: user)
+            auditId = try await journal.begin(entry)
         } catch {
-            throw .store("could not write the audit log, so nothing was sent: \(error)")
+            throw .notAudited(String(describing: error))
         }
+        let answer: Answer
         do {
-            let result = try await operation()
-            try? store.finishAudit(id: auditId, result: .succeeded, error: nil, outcome: outcome(result), target: finalTarget(result))
-            logger.notice("\(action) succeeded", metadata: ["target": "\(target)", "user": "\(user)", "audit": "\(auditId)"])
-            return result
+            answer = try await operation()
         } catch {
-            try? store.finishAudit(id: auditId, result: .failed, error: error.description)
+            await journal.finish(id: auditId, AuditFinish(result: .failed, error: error.description), changes: [])
             logger.warning("\(action) failed", metadata: ["target": "\(target)", "user": "\(user)", "audit": "\(auditId)",
                                                         "reason": "\(error.description)"])
             throw .api(error)
+        }
+        logger.notice("\(action) succeeded", metadata: ["target": "\(target)", "user": "\(user)", "audit": "\(auditId)"])
+        do {
+            let (result, changes) = try save(answer)
+            await journal.finish(id: auditId, AuditFinish(result: .succeeded, outcome: outcome(result), finalTarget: finalTarget(result)),
+                                 changes: changes)
+            return result
+        } catch {
+            await journal.finish(id: auditId, AuditFinish(result: .succeeded), changes: [])
+            throw error
         }
     }
 }

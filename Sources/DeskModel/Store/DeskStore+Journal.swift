@@ -79,7 +79,7 @@ extension DeskStore {
         try pool.write { db in try batch.map { try Self.recordWebhook(db, $0.event, rawBody: $0.rawBody, at: now) } }
     }
 
-    private static func recordWebhook(_ db: Database, _ event: WebhookEnvelope, rawBody: String, at now: Date) throws -> WebhookRecordOutcome {
+    static func recordWebhook(_ db: Database, _ event: WebhookEnvelope, rawBody: String, at now: Date) throws -> WebhookRecordOutcome {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM webhook_event WHERE id = ?", arguments: [event.id]) == true {
             return .duplicate
         }

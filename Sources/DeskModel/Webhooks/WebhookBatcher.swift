@@ -1,10 +1,16 @@
 import CalypsoAPI
 import Foundation
 
+/// Where a verified delivery is stored before the receiver answers 200: the desk's own store
+/// (batched) or a team's shared store. A repeated event id is `.duplicate`.
+public protocol WebhookSink: Sendable {
+    func record(_ event: WebhookEnvelope, rawBody: String) async throws -> DeskStore.WebhookRecordOutcome
+}
+
 /// Stores deliveries that arrive together in one transaction: while one commit runs, the next
 /// deliveries queue up and go into the following one. Each caller hears its own outcome only
 /// after the commit that holds its event, so a 200 still means "durably stored".
-actor WebhookBatcher {
+actor WebhookBatcher: WebhookSink {
     private typealias Waiting = (event: WebhookEnvelope, rawBody: String,
                                  continuation: CheckedContinuation<DeskStore.WebhookRecordOutcome, Error>)
     private let store: DeskStore

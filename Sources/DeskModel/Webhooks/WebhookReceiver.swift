@@ -22,20 +22,20 @@ public final class WebhookReceiver: Sendable {
     public let maxBodyBytes: Int
     private let secrets: Locked<[String: Secret]>
     private let store: DeskStore
-    private let batcher: WebhookBatcher
+    private let sink: any WebhookSink
     private let events: EventHub<DeskEvent>
     private let counters = Locked(Statistics())
     private let state = Locked<(port: Int, task: Task<Void, Never>?)>((0, nil))
     private let log: Logger
 
     public init(host: String, port: Int, secrets: [String: Secret], store: DeskStore, events: EventHub<DeskEvent>,
-                maxBodyBytes: Int = 64 * 1024, logger: Logger = Diagnostics.silent.logger("webhooks")) {
+                maxBodyBytes: Int = 64 * 1024, sink: (any WebhookSink)? = nil, logger: Logger = Diagnostics.silent.logger("webhooks")) {
         self.host = host
         self.log = logger
         self.requestedPort = port
         self.secrets = Locked(secrets)
         self.store = store
-        self.batcher = WebhookBatcher(store: store)
+        self.sink = sink ?? WebhookBatcher(store: store)
         self.events = events
         self.maxBodyBytes = maxBodyBytes
     }
@@ -121,7 +121,7 @@ public final class WebhookReceiver: Sendable {
             return refuse(.badRequest, "malformed event", key: key, detail: "\(error)")
         }
         do {
-            switch try await batcher.record(event, rawBody: String(decoding: body, as: UTF8.self)) {
+            switch try await sink.record(event, rawBody: String(decoding: body, as: UTF8.self)) {
             case .stored(let changes):
                 counters.withLock { $0.stored += 1 }
                 events.publish(changes)

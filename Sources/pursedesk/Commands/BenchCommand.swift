@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks that print each figure next to its target.",
         discussion: "Run them on a release build: swift run -c release pursedesk bench (or scripts/bench).",
-        subcommands: [All.self, Keys.self, Start.self, Idle.self, SandboxBench.self, Webhooks.self],
+        subcommands: [All.self, Keys.self, Start.self, Idle.self, SandboxBench.self, Webhooks.self, Team.self],
         defaultSubcommand: All.self
     )
 

@@ -6,8 +6,8 @@ import Foundation
 struct CustomerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
-        abstract: "List, show, create, update, block and unblock customers.",
-        subcommands: [List.self, Get.self, Create.self, Update.self, Block.self, Unblock.self, Import.self, Forget.self]
+        abstract: "List, show, create, update, block and unblock customers; case notes.",
+        subcommands: [List.self, Get.self, Create.self, Update.self, Block.self, Unblock.self, Note.self, History.self, Import.self, Forget.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -73,15 +73,19 @@ struct CustomerCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The customer's id.") var id: String
         @Flag(name: .long, help: "Do not ask for confirmation.") var yes = false
+        @Option(help: "Why (a ticket number, say); kept in the audit log.") var reason: String?
 
-        func validate() throws { try ArgumentChecks.uuid(id, "ID") }
+        func validate() throws {
+            try ArgumentChecks.uuid(id, "ID")
+            try ArgumentChecks.text(reason, "--reason")
+        }
 
         func run() async throws {
             try await runReporting {
                 let model = try LocalModel(try CommandContext(global))
                 let confirmation = try confirmOrFail(action: "Block", id: id, yes: yes)
                 let customer = try await perform { () async throws(OperatorActions.Failure) in
-                    try await model.actions().block(customerId: id, confirmation: confirmation)
+                    try await model.actions().block(customerId: id, confirmation: confirmation, reason: reason)
                 }
                 try Output.customer(customer, json: global.json)
             }
@@ -95,15 +99,19 @@ struct CustomerCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The customer's id.") var id: String
         @Flag(name: .long, help: "Do not ask for confirmation.") var yes = false
+        @Option(help: "Why (a ticket number, say); kept in the audit log.") var reason: String?
 
-        func validate() throws { try ArgumentChecks.uuid(id, "ID") }
+        func validate() throws {
+            try ArgumentChecks.uuid(id, "ID")
+            try ArgumentChecks.text(reason, "--reason")
+        }
 
         func run() async throws {
             try await runReporting {
                 let model = try LocalModel(try CommandContext(global))
                 let confirmation = try confirmOrFail(action: "Unblock", id: id, yes: yes)
                 let customer = try await perform { () async throws(OperatorActions.Failure) in
-                    try await model.actions().unblock(customerId: id, confirmation: confirmation)
+                    try await model.actions().unblock(customerId: id, confirmation: confirmation, reason: reason)
                 }
                 try Output.customer(customer, json: global.json)
             }

@@ -51,13 +51,18 @@ struct DashboardCommand: AsyncParsableCommand {
             }
             for warning in warnings { Terminal.printError("warning: \(warning)") }
 
+            if context.configuration.credentials == nil, try TeamMode.storeURL(context) != nil {
+                throw CommandFailure(message: "team mode needs an account shared by the team: configure credentials (or start `pursedesk sandbox` and use its exports)",
+                                     exitCode: ExitStatus.configuration)
+            }
             let launch = context.configuration.credentials == nil
                 ? try await DashboardLaunch.sandbox(context, readOnly: readonly)
                 : try await DashboardLaunch.remote(context, readOnly: readonly, offline: offline)
             let session = launch.session
             let receiver: WebhookReceiver?
             do {
-                receiver = offline ? nil : try await WebhookListening.start(webhookListen, context, store: session.store, events: session.events)
+                receiver = offline ? nil : try await WebhookListening.start(webhookListen, context, store: session.store, events: session.events,
+                                                                           sink: launch.webhookSink)
             } catch {
                 await launch.stop()
                 throw error

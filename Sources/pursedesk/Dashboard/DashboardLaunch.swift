@@ -4,6 +4,7 @@ import DeskApp
 import DeskModel
 import Foundation
 import PursedeskConfig
+import TeamStore
 
 /// The session the dashboard shows, and what keeps it alive: the embedded sandbox when no
 /// credentials are configured, the sync engine's loop, and the sandbox's scratch store.
@@ -11,6 +12,8 @@ struct DashboardLaunch {
     let session: DeskSession
     /// Things to tell the operator in the first flash (e.g. the currency list fell back).
     let warnings: [String]
+    /// Where webhooks go: the team store in team mode, else the local store.
+    let webhookSink: (any WebhookSink)?
     private let engineLoop: Task<Void, Never>?
     private let sandbox: SandboxServer?
     private let scratchDirectory: URL?
@@ -51,12 +54,17 @@ struct DashboardLaunch {
     static func remote(_ context: CommandContext, readOnly: Bool, offline: Bool) async throws -> DashboardLaunch {
         let client = try context.client()
         let credentials = client.credentials
+        let team = try TeamMode.team(context, account: credentials.account)
         let store: DeskStore
-        do {
-            store = try DeskStore.open(dataDirectory: context.configuration.dataDirectory, account: credentials.account)
-        } catch {
-            throw CommandFailure(message: "cannot open the local store in \(context.configuration.dataDirectory.path): \(error)",
-                                 exitCode: ExitStatus.configuration)
+        if let team {
+            store = try TeamMode.openReplica(context, account: credentials.account, team: team)
+        } else {
+            do {
+                store = try DeskStore.open(dataDirectory: context.configuration.dataDirectory, account: credentials.account)
+            } catch {
+                throw CommandFailure(message: "cannot open the local store in \(context.configuration.dataDirectory.path): \(error)",
+                                     exitCode: ExitStatus.configuration)
+            }
         }
         var warnings: [String] = []
         var currencies = builtinCurrencies
@@ -65,6 +73,10 @@ struct DashboardLaunch {
         if !cached.currencies.isEmpty { currencies = cached.currencies.map { CurrencyOption(currency: $0.currency, blockchain: $0.blockchain) } }
         if let warning = cached.warning {
             warnings.append(cached.currencies.isEmpty ? "\(warning); offering the built-in list" : "\(warning); offering the list saved earlier")
+        }
+        if let team, !offline {
+            return makeTeam(account: credentials.account, source: .remote(credentials.baseURL), client: client, store: store, team: team,
+                            context: context, readOnly: readOnly, currencies: currencies, warnings: warnings)
         }
         return make(account: credentials.account, source: .remote(credentials.baseURL), client: client, store: store, context: context,
                     readOnly: readOnly || offline, offline: offline, currencies: currencies, warnings: warnings, sandbox: nil, scratch: nil)
@@ -104,8 +116,29 @@ struct DashboardLaunch {
         let session = DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
                                   currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval)
         let loop = offline ? nil : Task { await engine.run() }
-        return DashboardLaunch(session: session, warnings: warnings, engineLoop: loop, sandbox: sandbox,
+        return DashboardLaunch(session: session, warnings: warnings, webhookSink: nil, engineLoop: loop, sandbox: sandbox,
                                scratchDirectory: scratch)
+    }
+
+    /// A desk of a team: it polls while it holds the account's poller lock and follows the team's
+    /// log otherwise; actions are audited in the team's log.
+    private static func makeTeam(account: String, source: DeskSession.Source, client: CalypsoClient, store: DeskStore, team: TeamStore,
+                                 context: CommandContext, readOnly: Bool, currencies: [CurrencyOption], warnings: [String]) -> DashboardLaunch {
+        let configuration = context.configuration
+        let interval = Duration.milliseconds(Int(configuration.refreshInterval * 1000))
+        let events = EventHub<DeskEvent>()
+        let pollerEvents = EventHub<DeskEvent>()
+        let engine = SyncEngine(api: client, store: store, events: pollerEvents,
+                                settings: SyncSettings(refreshInterval: interval, requestsPerSecond: configuration.requestBudget))
+        let desk = TeamDesk(team: team, store: store, events: events, pollerEvents: pollerEvents, engine: engine, refreshInterval: interval)
+        let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events, user: TeamMode.operatorName(context),
+                                                       journal: desk.journal)
+        let session = DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
+                                  currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval,
+                                  teamStatus: desk.statusUpdates)
+        let loop = Task { await desk.run() }
+        return DashboardLaunch(session: session, warnings: warnings, webhookSink: desk.webhookSink, engineLoop: loop, sandbox: nil,
+                               scratchDirectory: nil)
     }
 
     /// Stops the engine and the sandbox and removes the sandbox's scratch store.

@@ -25,6 +25,9 @@ struct GlobalOptions: ParsableArguments {
             help: "How much goes to $XDG_STATE_HOME/pursedesk/pursedesk.log: trace, debug, info (default), notice, warning, error, critical.")
     var logLevel: Logger.Level?
 
+    @Option(name: .long, help: "Share a team store: postgres://USER@HOST[:PORT]/DB (password from PGPASSWORD, ~/.pgpass or store_password_file).")
+    var store: String?
+
     func validate() throws {
         if let timeout, !(timeout > 0 && timeout <= 600) {
             throw ValidationError("--timeout must be between 0 and 600 seconds")

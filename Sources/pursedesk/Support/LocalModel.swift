@@ -2,17 +2,27 @@ import CalypsoAPI
 import DeskModel
 import Foundation
 import PursedeskConfig
+import TeamStore
 
 /// The store and audited actions for the configured account, for commands that write.
+/// In team mode the store is the desk's replica and actions are audited in the team's log.
 struct LocalModel {
     let store: DeskStore
     let events = EventHub<DeskEvent>()
     let client: CalypsoClient
     let diagnostics: Diagnostics
+    let team: TeamStore?
+    let operatorName: String
 
     init(_ context: CommandContext) throws {
         client = try context.client()
         diagnostics = context.diagnostics
+        operatorName = TeamMode.operatorName(context)
+        team = try TeamMode.team(context, account: client.credentials.account)
+        if let team {
+            store = try TeamMode.openReplica(context, account: client.credentials.account, team: team)
+            return
+        }
         do {
             store = try DeskStore.open(dataDirectory: context.configuration.dataDirectory, account: client.credentials.account)
         } catch {
@@ -21,14 +31,17 @@ struct LocalModel {
         }
     }
 
-    func actions() -> OperatorActions { OperatorActions(client: client, store: store, events: events, logger: diagnostics.logger("actions")) }
+    func actions() -> OperatorActions {
+        OperatorActions(client: client, store: store, events: events, user: operatorName, journal: team.map(TeamActionJournal.init),
+                        logger: diagnostics.logger("actions"))
+    }
 }
 
 extension OperatorActions.Failure {
     var commandFailure: CommandFailure {
         switch self {
         case .api(let error): CommandFailure(message: error.description, exitCode: ExitStatus.of(error))
-        case .readOnly, .store: CommandFailure(message: description, exitCode: ExitStatus.apiFailure)
+        case .readOnly, .store, .notAudited: CommandFailure(message: description, exitCode: ExitStatus.apiFailure)
         }
     }
 }

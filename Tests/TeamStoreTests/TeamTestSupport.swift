@@ -1,0 +1,151 @@
+import CalypsoAPI
+import CalypsoSandbox
+import DeskModel
+import Foundation
+import PostgresNIO
+import TeamStore
+import Testing
+
+/// The throwaway PostgreSQL that scripts/test starts (scripts/pg-cluster). Without it the suites
+/// fail under CI and are skipped, visibly, elsewhere.
+enum TestPostgres {
+    static var urlText: String? {
+        let text = ProcessInfo.processInfo.environment["PURSEDESK_TEST_PG"]
+        if let text, !text.isEmpty { return text }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("PURSEDESK_TEST_PG is not set: run the tests through scripts/test, which starts a PostgreSQL cluster")
+        } else {
+            print("◇ skipping a team-store test: PURSEDESK_TEST_PG is not set (scripts/test sets it)")
+        }
+        return nil
+    }
+
+    static var clusterDirectory: String? { ProcessInfo.processInfo.environment["PURSEDESK_TEST_PG_CLUSTER"] }
+
+    static func url() throws -> TeamStoreURL? {
+        guard let text = urlText else { return nil }
+        return try TeamStoreURL(parsing: text, defaultUser: "postgres")
+    }
+
+    /// A team store for a fresh account, so tests sharing the cluster never see each other's rows.
+    static func team(account: String = "0xteam-\(UUID().uuidString.prefix(8))", operatorName: String = "alice",
+                     host: String = "desk-a") throws -> TeamStore? {
+        guard let url = try url() else { return nil }
+        return TeamStore(connector: TeamConnector(url: url, password: nil), account: account,
+                         origin: DeskOrigin(operatorName: operatorName, host: host))
+    }
+
+    /// Runs scripts/pg-cluster (pause/resume) on the test cluster.
+    /// Runs scripts/pg-cluster pause|resume and waits until the server is down or answers again.
+    /// Waiting watches the server, not the script: Foundation's `Process` does not always see the
+    /// script end once a daemon has been forked below it.
+    static func cluster(_ verb: String) async throws {
+        guard let directory = clusterDirectory, let url = try url() else { throw TestFailure("PURSEDESK_TEST_PG_CLUSTER is not set") }
+        let process = Process()
+        process.executableURL = repositoryRoot.appendingPathComponent("scripts/pg-cluster")
+        process.arguments = [verb, directory]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        launched.withLock { $0.append(process) }
+        let wantUp = verb == "resume"
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            let up: Bool
+            do {
+                let connection = try await TeamConnector(url: url, password: nil, connectTimeout: .seconds(1)).connect()
+                try? await connection.close()
+                up = true
+            } catch {
+                up = false
+            }
+            if up == wantUp { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TestFailure("pg-cluster \(verb): the server did not \(wantUp ? "come back" : "stop") within 60 s")
+    }
+
+    private static let launched = Locked<[Process]>([])
+
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// A direct connection for checking what the store holds.
+    static func query<Row: Sendable>(_ sql: PostgresQuery, as type: Row.Type) async throws -> [Row] where Row: PostgresDecodable {
+        guard let url = try url() else { return [] }
+        let connection = try await TeamConnector(url: url, password: nil).connect()
+        defer { Task { try? await connection.close() } }
+        var rows: [Row] = []
+        for try await row in try await connection.query(sql, logger: .init(label: "test")).decode(Row.self) { rows.append(row) }
+        return rows
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+func temporaryDirectory(_ label: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Waits for a condition, polling; never a fixed sleep alone.
+func eventually(timeout: Duration = .seconds(20), every interval: Duration = .milliseconds(50),
+                _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: interval)
+    }
+    return try await condition()
+}
+
+/// One desk of a team, in process: its own replica file, engine and team connection.
+struct TestDesk {
+    let store: DeskStore
+    let events = EventHub<DeskEvent>()
+    let pollerEvents = EventHub<DeskEvent>()
+    let engine: SyncEngine
+    let desk: TeamDesk
+    let team: TeamStore
+    let actions: OperatorActions
+    let client: CalypsoClient
+
+    init(sandbox: SandboxServer, account: String, operatorName: String, host: String, interval: Duration = .seconds(1)) throws {
+        guard let team = try TestPostgres.team(account: account, operatorName: operatorName, host: host) else {
+            throw TestFailure("no test PostgreSQL")
+        }
+        self.team = team
+        store = try DeskStore.open(dataDirectory: try temporaryDirectory("team-desk"), account: account)
+        client = CalypsoClient(credentials: sandbox.credentials)
+        engine = SyncEngine(api: client, store: store, events: pollerEvents, settings: SyncSettings(refreshInterval: interval))
+        desk = TeamDesk(team: team, store: store, events: events, pollerEvents: pollerEvents, engine: engine, refreshInterval: interval)
+        actions = OperatorActions(client: client, store: store, events: events, user: operatorName, journal: desk.journal)
+    }
+
+    func start() -> Task<Void, Never> { Task { await desk.run() } }
+}
+
+func quietSandbox(customers: Int = 5) async throws -> SandboxServer {
+    var configuration = SandboxConfiguration()
+    configuration.seedCustomers = customers
+    configuration.traffic = TrafficSettings(enabled: false)
+    let sandbox = SandboxServer(configuration: configuration)
+    try await sandbox.start()
+    return sandbox
+}
+
+func busySandbox(customers: Int = 30, depositsPerSecond: Double = 5) async throws -> SandboxServer {
+    var configuration = SandboxConfiguration()
+    configuration.seedCustomers = customers
+    configuration.timeScale = 1
+    configuration.traffic = TrafficSettings(enabled: true, depositsPerSecond: depositsPerSecond, stepSeconds: 1)
+    let sandbox = SandboxServer(configuration: configuration)
+    try await sandbox.start()
+    return sandbox
+}
