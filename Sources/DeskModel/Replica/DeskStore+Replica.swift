@@ -32,7 +32,11 @@ extension DeskStore {
     private static func merge(_ db: Database, _ change: StoreChange, at now: Date, touched: inout Set<String>) throws -> [DeskEvent] {
         switch change {
         case .customer(let summary):
-            return try upsertCustomer(db, summary.customer, origin: summary.origin, at: now)
+            let customer = Customer(id: summary.id, email: summary.email, description: summary.description, externalId: summary.externalId,
+                                    blocked: summary.blocked)
+            // Unknown stays unknown here: it must not overwrite what this desk already knows.
+            return try upsertCustomer(db, customer, blockState: summary.blockState == .unknown ? nil : summary.blockState,
+                                      origin: summary.origin, at: now)
         case .customerBlocked(let id, let blocked):
             return try ensureCustomer(db, id: id, origin: .discovered, blocked: blocked, at: now)
         case .deposit(let record):

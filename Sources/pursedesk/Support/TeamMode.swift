@@ -33,9 +33,9 @@ enum TeamMode {
     }
 
     static func connector(_ url: TeamStoreURL, _ context: CommandContext) throws -> TeamConnector {
-        do {
-            let password = try context.configuration.storePassword ?? StorePassword.resolve(for: url, passwordFile: nil)
-            return TeamConnector(url: url, password: password)
+        if let password = context.configuration.storePassword { return TeamConnector(url: url, password: password) }
+        do throws(TeamStoreError) {
+            return TeamConnector(url: url, password: try StorePassword.resolve(for: url, passwordFile: nil))
         } catch {
             throw CommandFailure(message: error.description, exitCode: ExitStatus.configuration)
         }
