@@ -45,8 +45,8 @@ public struct ConfigurationLoader: Sendable {
         }
     }
 
-    static let topLevelKeys = ["default_profile", "theme", "keys", "profiles", "bell", "links"]
-    static let profileKeys = [
+    public static let topLevelKeys = ["default_profile", "theme", "keys", "profiles", "bell", "links"]
+    public static let profileKeys = [
         "account", "api_key", "api_secret", "api_secret_file", "base_url", "refresh_interval", "request_budget",
         "request_timeout", "theme", "webhook_listen", "paths", "webhook_secrets", "store", "store_password_file",
         "operator", "export_dir", "log_level", "bell", "links", "explorers",
