@@ -104,4 +104,45 @@ import Testing
         #expect(handover <= .seconds(4) + .milliseconds(500), "handover took \(handover)")
         #expect(survivors.filter { $0.role == "polling" }.count == 1)
     }
+
+    @Test(.enabled(if: TmuxDashboard.tmuxPath != nil, "tmux is not on PATH; CI installs it"))
+    func aCustomerCreatedAndBlockedAtOneDashboardShowsAtTheOther() async throws {
+        guard let store = Self.storeURL else { return }
+        var configuration = SandboxConfiguration()
+        configuration.seed = UInt64.random(in: 2...UInt64.max)
+        configuration.seedCustomers = 3
+        configuration.traffic = TrafficSettings(enabled: false)
+        let sandbox = SandboxServer(configuration: configuration)
+        try await sandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let environment = [
+            "CALYPSO_BASE_URL": sandbox.baseURL.absoluteString, "CALYPSO_ACCOUNT": sandbox.account, "CALYPSO_API_KEY": sandbox.apiKey,
+            "CALYPSO_API_SECRET": sandbox.apiSecret, "PURSEDESK_STORE": store,
+        ]
+        let ann = try TmuxDashboard(), bob = try TmuxDashboard()
+        defer { ann.kill(); bob.kill() }
+        try ann.start(environment: environment.merging(["PURSEDESK_OPERATOR": "ann"]) { $1 })
+        try bob.start(environment: environment.merging(["PURSEDESK_OPERATOR": "bob"]) { $1 })
+        for desk in [ann, bob] {
+            try await desk.expectLine { $0.contains("polling") || $0.contains("following") }
+        }
+
+        ann.send("c")
+        try await ann.expect("New customer")
+        ann.type("team-e2e@example.com")
+        ann.send("Enter")
+        try await ann.expect("created customer team-e2e@example.com")
+        try await bob.expect("team-e2e@example.com", timeout: 5)
+
+        ann.send("/")
+        ann.type("team-e2e")
+        ann.send("Enter")
+        ann.send("b")
+        try await ann.expect("[y] Block")
+        ann.send("y")
+        try await ann.expect("blocked team-e2e@example.com")
+        try await bob.expectLine(timeout: 5) { $0.contains("team-e2e@example.com") && $0.contains("BLOCKED") }
+        try await ann.quitAndExpectShell()
+        try await bob.quitAndExpectShell()
+    }
 }
