@@ -21,11 +21,11 @@ struct CommandContext {
             throw CommandFailure(message: error.message, exitCode: ExitStatus.configuration)
         }
         for warning in configuration.warnings { Terminal.printError(warning) }
-        diagnostics = Self.openLog(configuration, level: options.logLevel ?? .info)
+        diagnostics = Self.openLog(configuration, level: options.logLevel ?? configuration.logLevel.flatMap { Logger.Level(rawValue: $0.rawValue) } ?? .info)
     }
 
     static func openLog(_ configuration: Configuration, level: Logger.Level) -> Diagnostics {
-        let secrets = [configuration.credentials?.apiSecret.exposedValue].compactMap { $0 }
+        let secrets = [configuration.credentials?.apiSecret.exposedValue, configuration.storePassword?.exposedValue].compactMap { $0 }
             + configuration.webhookSecrets.values.map(\.exposedValue)
         guard let file = try? LogFile(url: LogFile.defaultURL(), secrets: secrets) else { return .silent }
         return Diagnostics(file: file, level: level)
