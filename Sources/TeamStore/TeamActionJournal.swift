@@ -10,7 +10,7 @@ public struct TeamActionJournal: ActionJournal {
 
     public init(team: TeamStore) { self.team = team }
 
-    public func begin(_ start: AuditEntry) async throws -> Int64 {
+    public func begin(_ start: AuditStart) async throws -> Int64 {
         let account = team.account
         let origin = team.origin
         return try await team.database.transaction { connection in

@@ -60,7 +60,7 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(try bob.store.customer(id: created.id)?.email == "team@example.com")
 
-        let audit = try await alice.team.auditLog(target: "team@example.com")
+        let audit = try await alice.team.auditLog(target: created.id)
         #expect(audit.count == 1)
         #expect(audit.first?.operatorName == "alice" && audit.first?.host == "desk-a" && audit.first?.result == "succeeded")
         #expect(await eventually { (try? bob.store.auditLog().contains { $0.action == "customer.create" && $0.result == .succeeded }) == true },

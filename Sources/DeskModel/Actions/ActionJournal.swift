@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an audit entry says before the action is sent.
-public struct AuditEntry: Sendable, Hashable {
+public struct AuditStart: Sendable, Hashable {
     public var action: String
     public var target: String
     /// The target customer's email, when one is known.
@@ -30,7 +30,7 @@ public struct AuditFinish: Sendable, Hashable {
 /// Where operator actions are audited: the local store alone, or a team's shared log.
 /// `begin` runs before anything is sent; when it throws, nothing is sent.
 public protocol ActionJournal: Sendable {
-    func begin(_ entry: AuditEntry) async throws -> Int64
+    func begin(_ entry: AuditStart) async throws -> Int64
     /// Finishes the entry and shares what the action changed (nothing more for the local journal).
     func finish(id: Int64, _ finish: AuditFinish, changes: [DeskEvent]) async
 }
@@ -40,7 +40,7 @@ public struct LocalActionJournal: ActionJournal {
     let store: DeskStore
     public init(store: DeskStore) { self.store = store }
 
-    public func begin(_ entry: AuditEntry) async throws -> Int64 {
+    public func begin(_ entry: AuditStart) async throws -> Int64 {
         try store.beginAudit(action: entry.action, target: entry.target, targetEmail: entry.targetEmail, detail: entry.detail, user: entry.user)
     }
 

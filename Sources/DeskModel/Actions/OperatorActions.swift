@@ -171,7 +171,7 @@ public final class OperatorActions: Sendable {
         save: (Answer) throws(Failure) -> (Result, [DeskEvent])
     ) async throws(Failure) -> Result {
         if readOnly { throw .readOnly }
-        let entry = AuditEntry(action: action, target: target, targetEmail: targetEmail, detail: detail, user: user)
+        let entry = AuditStart(action: action, target: target, targetEmail: targetEmail, detail: detail, user: user)
         let auditId: Int64
         do {
             auditId = try await journal.begin(entry)
