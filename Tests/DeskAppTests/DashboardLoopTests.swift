@@ -108,6 +108,21 @@ import TerminalUI
         #expect(await harness.stepUntil("cleo@example.com"))
     }
 
+    @Test func reportsIdleOnceItHandledAKeyAndNothingIsInFlight() async throws {
+        let harness = try Harness()
+        let reports = Locked<[Int]>([])
+        harness.loop.onIdle = { keys, _ in reports.withLock { $0.append(keys) } }
+        #expect(await harness.stepUntil("ann@example.com"))
+        await harness.settle()
+        #expect(reports.current.last == 0)
+        let count = reports.current.count
+        harness.loop.step(keyTimeout: .zero)
+        #expect(reports.current.count == count, "idle reported again with nothing new applied")
+        harness.backend.pendingKeys = [.character("j")]
+        harness.loop.step(keyTimeout: .zero)
+        #expect(reports.current.last == 1)
+    }
+
     @Test func osc52Sequence() {
         #expect(Clipboard.sequence(for: "0xabc") == "\u{1B}]52;c;MHhhYmM=\u{07}")
     }

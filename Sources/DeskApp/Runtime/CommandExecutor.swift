@@ -10,6 +10,8 @@ public final class CommandExecutor: Sendable {
     private let post: @Sendable (AppMessage) -> Void
     private let copy: @Sendable (String) -> Void
     private let ring: @Sendable () -> Void
+    /// Reads and actions started and not yet answered (lazygit's busy count).
+    private let inFlight = Locked(0)
 
     /// `copy` and `ring` run synchronously on the caller's thread (the one that owns the terminal).
     public init(session: DeskSession, themes: ThemeCatalog, post: @escaping @Sendable (AppMessage) -> Void,
@@ -19,6 +21,19 @@ public final class CommandExecutor: Sendable {
         self.post = post
         self.copy = copy
         self.ring = ring
+    }
+
+    /// Nothing this executor started is still running.
+    public var isIdle: Bool { inFlight.current == 0 }
+
+    /// Counts `work` as in flight until it has posted its answer.
+    private func tracked(_ work: @escaping @Sendable () async -> Void) {
+        let inFlight = self.inFlight
+        inFlight.withLock { $0 += 1 }
+        Task.detached {
+            await work()
+            inFlight.withLock { $0 -= 1 }
+        }
     }
 
     public func execute(_ command: AppCommand) {
@@ -63,7 +78,7 @@ public final class CommandExecutor: Sendable {
 
     private func read(_ what: String, _ body: @escaping @Sendable () throws -> AppMessage) {
         let post = self.post
-        Task.detached {
+        tracked {
             do { post(try body()) } catch { post(.failed("cannot read the \(what) from the local store: \(error)")) }
         }
     }
@@ -74,7 +89,7 @@ public final class CommandExecutor: Sendable {
             post(.actionFinished(.failed(OperatorActions.Failure.readOnly.description)))
             return
         }
-        Task { post(.actionFinished(await body(actions))) }
+        tracked { post(.actionFinished(await body(actions))) }
     }
 
     private func name(_ id: String) -> String {
@@ -110,7 +125,7 @@ public final class CommandExecutor: Sendable {
             post(.actionFinished(.failed(OperatorActions.Failure.readOnly.description)))
             return
         }
-        Task.detached {
+        tracked {
             do {
                 let changed = try store.acknowledgeAlerts(ids: ids, by: OperatorActions.osUser)
                 post(.actionFinished(.succeeded(changed == 1 ? "alert acknowledged" : "\(changed) alerts acknowledged")))

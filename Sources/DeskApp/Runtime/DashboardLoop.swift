@@ -13,6 +13,12 @@ public final class DashboardLoop {
     /// Something was applied since the last frame; without it the screen cannot have changed.
     private var needsFrame = true
     private var lastTickSecond: Int
+    /// Called with the keys and messages applied so far whenever the loop is idle after applying
+    /// something: no command in flight and nothing waiting. End-to-end tests wait for it.
+    public var onIdle: ((_ keys: Int, _ messages: Int) -> Void)?
+    private var applied = 0
+    private var keysApplied = 0
+    private var reportedIdle = 0
 
     public init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, executor: CommandExecutor) {
         self.state = state
@@ -45,6 +51,7 @@ public final class DashboardLoop {
             if key == .resize {
                 apply(.resize(backend.size))
             } else {
+                keysApplied += 1
                 apply(.key(key))
             }
         }
@@ -57,11 +64,16 @@ public final class DashboardLoop {
         }
         if state.shouldQuit { return false }
         drawIfChanged()
+        if let onIdle, applied != reportedIdle, executor.isIdle, mailbox.isEmpty {
+            reportedIdle = applied
+            onIdle(keysApplied, applied)
+        }
         return true
     }
 
     private func apply(_ message: AppMessage) {
         needsFrame = true
+        applied += 1
         for command in update(&state, message) { executor.execute(command) }
     }
 
