@@ -105,4 +105,19 @@ import TerminalUI
         for event in events { harness.mailbox.post(event: event) }
         #expect(await harness.stepUntil("cleo@example.com"))
     }
+
+    @Test func reportsIdleOnceItHandledAKeyAndNothingIsInFlight() async throws {
+        let harness = try Harness()
+        let reports = Locked<[Int]>([])
+        harness.loop.onIdle = { keys, _ in reports.withLock { $0.append(keys) } }
+        #expect(await harness.stepUntil("ann@example.com"))
+        await harness.settle()
+        #expect(reports.current.last == 0)
+        let count = reports.current.count
+        harness.loop.step(keyTimeout: .zero)
+        #expect(reports.current.count == count, "idle reported again with nothing new applied")
+        harness.backend.pendingKeys = [.character("j")]
+        harness.loop.step(keyTimeout: .zero)
+        #expect(reports.current.last == 1)
+    }
 }

@@ -39,6 +39,14 @@ import Testing
         #expect(configuration.dataDirectory.path == "/tmp/xdg-data/pursedesk")
     }
 
+    @Test func bellIsOnUnlessTheConfigTurnsItOff() throws {
+        #expect(try loader().load().bell)
+        _ = try write("bell = false\n")
+        #expect(try !loader().load().bell)
+        _ = try write("bell = \"no\"\n")
+        #expect(throws: (any Error).self) { try loader().load() }
+    }
+
     @Test func defaultBaseURL() throws {
         let configuration = try loader(["CALYPSO_ACCOUNT": "0xabc", "CALYPSO_API_KEY": "key", "CALYPSO_API_SECRET": "s"]).load()
         #expect(configuration.credentials?.baseURL.absoluteString == "https://api.calypso.finance")

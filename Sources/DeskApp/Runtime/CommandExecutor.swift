@@ -9,11 +9,26 @@ public final class CommandExecutor: Sendable {
     private let session: DeskSession
     private let themes: ThemeCatalog
     private let post: @Sendable (AppMessage) -> Void
+    /// Reads and actions started and not yet answered (lazygit's busy count).
+    private let inFlight = Locked(0)
 
     public init(session: DeskSession, themes: ThemeCatalog, post: @escaping @Sendable (AppMessage) -> Void) {
         self.session = session
         self.themes = themes
         self.post = post
+    }
+
+    /// Nothing this executor started is still running.
+    public var isIdle: Bool { inFlight.current == 0 }
+
+    /// Counts `work` as in flight until it has posted its answer.
+    private func tracked(_ work: @escaping @Sendable () async -> Void) {
+        let inFlight = self.inFlight
+        inFlight.withLock { $0 += 1 }
+        Task.detached {
+            await work()
+            inFlight.withLock { $0 -= 1 }
+        }
     }
 
     public func execute(_ command: AppCommand) {
@@ -67,7 +82,7 @@ public final class CommandExecutor: Sendable {
 
     private func read(_ what: String, _ body: @escaping @Sendable () throws -> AppMessage) {
         let post = self.post
-        Task.detached {
+        tracked {
             do { post(try body()) } catch { post(.failed("cannot read the \(what) from the local store: \(error)")) }
         }
     }
@@ -78,7 +93,7 @@ public final class CommandExecutor: Sendable {
             post(.actionFinished(.failed(OperatorActions.Failure.readOnly.description)))
             return
         }
-        Task { post(.actionFinished(await body(actions))) }
+        tracked { post(.actionFinished(await body(actions))) }
     }
 
     private func name(_ id: String) -> String {
@@ -114,7 +129,7 @@ public final class CommandExecutor: Sendable {
             post(.actionFinished(.failed(OperatorActions.Failure.readOnly.description)))
             return
         }
-        Task.detached {
+        tracked {
             do {
                 let changed = try store.acknowledgeAlerts(ids: ids, by: OperatorActions.osUser)
                 post(.actionFinished(.succeeded(changed == 1 ? "alert acknowledged" : "\(changed) alerts acknowledged")))

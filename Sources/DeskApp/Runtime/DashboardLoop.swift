@@ -17,6 +17,12 @@ public final class DashboardLoop {
     private var lastTick: Date
     /// When a time-dependent text of the frame on screen next reads differently.
     private var frameTextChanges: Date?
+    /// Called with the keys and messages applied so far whenever the loop is idle after applying
+    /// something: no command in flight and nothing waiting. End-to-end tests wait for it.
+    public var onIdle: ((_ keys: Int, _ messages: Int) -> Void)?
+    private var applied = 0
+    private var keysApplied = 0
+    private var reportedIdle = 0
 
     public init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, executor: CommandExecutor) {
         self.state = state
@@ -54,6 +60,7 @@ public final class DashboardLoop {
             if key == .resize {
                 apply(.resize(backend.size))
             } else {
+                keysApplied += 1
                 apply(.key(key))
             }
         }
@@ -67,11 +74,16 @@ public final class DashboardLoop {
         }
         if state.shouldQuit { return false }
         drawIfChanged()
+        if let onIdle, applied != reportedIdle, executor.isIdle, mailbox.isEmpty {
+            reportedIdle = applied
+            onIdle(keysApplied, applied)
+        }
         return true
     }
 
     private func apply(_ message: AppMessage) {
         needsFrame = true
+        applied += 1
         for command in update(&state, message) {
             // The clipboard (OSC 52) and the bell are the terminal's, so they go through the backend.
             switch command {

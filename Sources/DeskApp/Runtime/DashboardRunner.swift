@@ -52,6 +52,8 @@ public enum DashboardRunner {
         let backend = try makeBackend()
         var initial = setup
         initial.size = backend.size
-        DashboardLoop(state: AppState(initial), backend: backend, mailbox: mailbox, executor: executor).run()
+        let loop = DashboardLoop(state: AppState(initial), backend: backend, mailbox: mailbox, executor: executor)
+        loop.onIdle = IdleFile.reporter(environment: ProcessInfo.processInfo.environment)
+        loop.run()
     }
 }

@@ -35,6 +35,9 @@ public final class Mailbox: Sendable {
         wake.current?()
     }
 
+    /// Nothing is waiting: no message and no held event.
+    public var isEmpty: Bool { contents.withLock { $0.messages.isEmpty && $0.events.isEmpty } }
+
     /// How long until held events are due as a batch; nil when none are held.
     public func nextBatchDue(now: ContinuousClock.Instant = .now) -> Duration? {
         contents.withLock { contents in

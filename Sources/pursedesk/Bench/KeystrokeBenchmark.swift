@@ -24,7 +24,7 @@ enum KeystrokeBenchmark {
 
         var state = AppState(AppState.Setup(
             account: StoreScenario.account, sourceLabel: "bench", isSandbox: false, readOnlyReason: "offline", offline: true,
-            refreshInterval: .seconds(2), currencies: [], theme: .standard, size: TerminalSize(width: 100, height: 30)))
+            refreshInterval: .seconds(2), currencies: [], theme: .standard, size: TerminalSize(width: 100, height: 30), startView: "customers"))
         _ = update(&state, .started)
         _ = update(&state, .customersLoaded(customers))
         var previous = DashboardScreen.render(state)

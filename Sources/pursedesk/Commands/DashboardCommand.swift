@@ -14,7 +14,7 @@ struct DashboardCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Disable everything that changes data (block, unblock, new address, create, edit).") var readonly = false
+    @Flag(help: "Disable everything that changes data (block, unblock, new address, create, edit, acknowledge).") var readonly = false
     @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or NAME.toml in $XDG_CONFIG_HOME/pursedesk/themes.")
     var theme: String?
     @Flag(help: "Show what is stored locally; make no requests (implies --readonly).") var offline = false

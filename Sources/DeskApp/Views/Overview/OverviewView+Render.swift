@@ -16,12 +16,12 @@ extension OverviewView {
         }
         ViewTitle.render([Span("Overview "), Span("\(rows.count)", style: Style(bold: true)), Span(" currency/chain rows", style: theme[.muted])],
                          right: right, area: layout.title, theme: theme, into: &buffer)
-        renderTable(rows, layout: layout, state: state, into: &buffer)
+        renderTable(prepared, layout: layout, state: state, into: &buffer)
         renderFeed(layout.feed, state: state, into: &buffer)
         renderAlerts(layout.alerts, state: state, into: &buffer)
     }
 
-    private func renderTable(_ rows: [OverviewRow], layout: OverviewLayout, state: AppState, into buffer: inout CellBuffer) {
+    private func renderTable(_ rows: [PreparedRow], layout: OverviewLayout, state: AppState, into buffer: inout CellBuffer) {
         let theme = state.theme, columns = layout.columns
         var tableColumns = columns.map { column in
             TableColumn(Self.title(column), width: .fixed(OverviewLayout.width(column)), alignment: column == .currency || column == .chain ? .left : .right)
@@ -35,15 +35,15 @@ extension OverviewView {
                 guard column < columns.count else { return theme[.stateConfirmed] }
                 let figures = rows[row]
                 switch columns[column] {
-                case .inFlight: return figures.mempool + figures.compliance > 0 ? theme[.stateCompliance] : theme[.muted]
-                case .declineRate: return (figures.declineRate ?? 0) > 0 ? theme[.stateDeclined] : theme[.muted]
+                case .inFlight: return figures.inFlight ? theme[.stateCompliance] : theme[.muted]
+                case .declineRate: return figures.declines ? theme[.stateDeclined] : theme[.muted]
                 case .chain: return theme[.muted]
                 default: return nil
                 }
             },
             row: { row in
                 let figures = rows[row]
-                var cells = columns.map { Self.text(figures, $0) }
+                var cells = columns.map { figures.texts[$0] ?? "" }
                 if sparkWidth > 0 { cells.append(Sparkline.render(figures.minuteVolumes, width: sparkWidth)) }
                 return cells
             }

@@ -10,7 +10,11 @@ extension ViewID {
 /// deposits of the last hour and day, the decline rate and a sparkline, with the feed's tail and
 /// the unacknowledged alerts beside or below.
 struct OverviewView: DeskView {
-    var figures: OverviewFigures?
+    var figures: OverviewFigures? {
+        didSet { prepared = figures.map { $0.rows.map(PreparedRow.init) } ?? [] }
+    }
+    /// The rows' texts and sparkline values, made once per read instead of once per frame.
+    private(set) var prepared: [PreparedRow] = []
     var table = TableState()
     /// Something changed since the figures were read.
     private var stale = false
@@ -58,4 +62,19 @@ struct OverviewView: DeskView {
     }
 
     func copyText(_ shell: AppState) -> String? { figures?.rows[safe: table.selected]?.currency }
+}
+
+/// An overview row as drawn.
+struct PreparedRow: Sendable {
+    var texts: [OverviewLayout.Column: String]
+    var minuteVolumes: [Double]
+    var inFlight: Bool
+    var declines: Bool
+
+    init(_ row: OverviewRow) {
+        texts = Dictionary(uniqueKeysWithValues: OverviewLayout.Column.allCases.map { ($0, OverviewView.text(row, $0)) })
+        minuteVolumes = row.minuteVolumes.map { NSDecimalNumber(decimal: $0).doubleValue }
+        inFlight = row.mempool + row.compliance > 0
+        declines = (row.declineRate ?? 0) > 0
+    }
 }

@@ -5,11 +5,11 @@ enum Sparkline {
     static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     /// `values` (oldest first) summed into `width` buckets, the newest at the right.
-    static func render(_ values: [Decimal], width: Int) -> String {
+    static func render(_ values: [Double], width: Int) -> String {
         guard width > 0, !values.isEmpty else { return "" }
         var buckets = [Double](repeating: 0, count: min(width, values.count))
         for (index, value) in values.enumerated() {
-            buckets[index * buckets.count / values.count] += NSDecimalNumber(decimal: value).doubleValue
+            buckets[index * buckets.count / values.count] += value
         }
         let largest = buckets.max() ?? 0
         guard largest > 0 else { return String(repeating: " ", count: buckets.count) }
