@@ -24,6 +24,11 @@ let package = Package(
             path: "Sources/CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            path: "Sources/CQRencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .target(
             name: "CalypsoAPI",
             dependencies: [
@@ -63,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalUI",
-            dependencies: ["CNcursesw"]
+            dependencies: ["CNcursesw", "CQRencode"]
         ),
         .target(name: "TmuxDriver"),
         .target(

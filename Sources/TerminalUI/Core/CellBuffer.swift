@@ -108,6 +108,13 @@ public struct CellBuffer: Hashable, Sendable {
         return column - x
     }
 
+    /// Replaces the cell at (x, y) with a one-column `cell`, style and all (nothing is patched);
+    /// for drawings whose colours must not mix with what is underneath, such as a QR code.
+    public mutating func replace(x: Int, y: Int, with cell: Cell) {
+        guard bounds.contains(x: x, y: y), let character = cell.character, DisplayWidth.of(character) == 1 else { return }
+        set(character, columns: 1, x: x, y: y, style: cell.style)
+    }
+
     /// Writes a line of spans from (x, y) and returns the columns used.
     @discardableResult
     public mutating func put(
