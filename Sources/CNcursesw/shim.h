@@ -20,6 +20,17 @@ static inline int pd_color_pairs(void) { return COLOR_PAIRS; }
 static inline int pd_ok(void) { return OK; }
 static inline int pd_err(void) { return ERR; }
 static inline int pd_ccharw_max(void) { return CCHARW_MAX; }
+static inline WINDOW *pd_curscr(void) { return curscr; }
+
+/* From <term.h>, which is not included: its capability macros (lines, columns, ...) clash with ordinary names. */
+extern int tputs(const char *, int, int (*)(int));
+
+/* The terminal's cursor-address sequence (terminfo `cup`) for (row, column); NULL without one. */
+static inline const char *pd_cursor_address(int row, int column) {
+    const char *cup = tigetstr("cup");
+    if (cup == 0 || cup == (const char *)-1) return 0;
+    return tiparm(cup, row, column);
+}
 
 static inline int pd_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int pd_key_up(void) { return KEY_UP; }

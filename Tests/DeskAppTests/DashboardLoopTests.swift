@@ -10,7 +10,6 @@ import TerminalUI
     final class Harness {
         let backend = TestBackend(width: 100, height: 30)
         let mailbox = Mailbox(eventInterval: .zero)
-        let copied = Locked<[String]>([])
         let loop: DashboardLoop
         let store: DeskStore
 
@@ -27,9 +26,8 @@ import TerminalUI
             let session = DeskSession(account: "0xloop", source: .embeddedSandbox, store: store,
                                       engine: SyncEngine(api: client, store: store, events: events), events: events, actions: nil,
                                       currencies: [], refreshInterval: .seconds(2))
-            let copied = self.copied, mailbox = self.mailbox
-            let executor = CommandExecutor(session: session, themes: ThemeCatalog(environment: [:]), post: { mailbox.post($0) },
-                                           copy: { text in copied.withLock { $0.append(text) } })
+            let mailbox = self.mailbox
+            let executor = CommandExecutor(session: session, themes: ThemeCatalog(environment: [:]), post: { mailbox.post($0) })
             var setup = Fixtures.setup(readOnly: true)
             setup.offline = true
             setup.now = Date()
@@ -94,7 +92,7 @@ import TerminalUI
         #expect(harness.backend.lastFrame?.height == 12)
         harness.backend.pendingKeys = [.character("y")]
         harness.loop.step(keyTimeout: .zero)
-        #expect(harness.copied.current == ["11111111-1111-4111-8111-111111111111"])
+        #expect(harness.backend.clipboard == ["11111111-1111-4111-8111-111111111111"])
         harness.backend.pendingKeys = [.character("q")]
         #expect(harness.loop.step(keyTimeout: .zero) == false)
     }
@@ -121,9 +119,5 @@ import TerminalUI
         harness.backend.pendingKeys = [.character("j")]
         harness.loop.step(keyTimeout: .zero)
         #expect(reports.current.last == 1)
-    }
-
-    @Test func osc52Sequence() {
-        #expect(Clipboard.sequence(for: "0xabc") == "\u{1B}]52;c;MHhhYmM=\u{07}")
     }
 }

@@ -3,23 +3,22 @@ import DeskModel
 import Foundation
 
 /// The only place that does I/O for the dashboard: store reads, engine hints, operator actions,
-/// themes and the clipboard. Results come back through `post` as messages.
+/// and themes. Results come back through `post` as messages. (The clipboard is the terminal's:
+/// `DashboardLoop` sends copies through the backend.)
 public final class CommandExecutor: Sendable {
     private let session: DeskSession
     private let themes: ThemeCatalog
     private let post: @Sendable (AppMessage) -> Void
-    private let copy: @Sendable (String) -> Void
     private let ring: @Sendable () -> Void
     /// Reads and actions started and not yet answered (lazygit's busy count).
     private let inFlight = Locked(0)
 
-    /// `copy` and `ring` run synchronously on the caller's thread (the one that owns the terminal).
+    /// `ring` runs synchronously on the caller's thread (the one that owns the terminal).
     public init(session: DeskSession, themes: ThemeCatalog, post: @escaping @Sendable (AppMessage) -> Void,
-                copy: @escaping @Sendable (String) -> Void, ring: @escaping @Sendable () -> Void = {}) {
+                ring: @escaping @Sendable () -> Void = {}) {
         self.session = session
         self.themes = themes
         self.post = post
-        self.copy = copy
         self.ring = ring
     }
 
@@ -40,7 +39,7 @@ public final class CommandExecutor: Sendable {
         let store = session.store, engine = session.engine
         switch command {
         case .quit: break
-        case .copy(let text): copy(text)
+        case .copy: break  // sent through the backend by DashboardLoop
         case .bell: ring()
         case .focus(let id): Task { await engine.focus(customerId: id) }
         case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }

@@ -74,7 +74,14 @@ public final class DashboardLoop {
     private func apply(_ message: AppMessage) {
         needsFrame = true
         applied += 1
-        for command in update(&state, message) { executor.execute(command) }
+        for command in update(&state, message) {
+            // The clipboard is the terminal's (OSC 52), so the copy goes through the backend.
+            if case .copy(let text) = command {
+                backend.copyToClipboard(text)
+            } else {
+                executor.execute(command)
+            }
+        }
     }
 
     private func drawIfChanged() {

@@ -20,8 +20,7 @@ public enum DashboardRunner {
             eventTask.cancel()
             statusTask.cancel()
         }
-        let executor = CommandExecutor(session: session, themes: themes, post: { mailbox.post($0) },
-                                       copy: { Clipboard.write($0) }, ring: { TerminalBell.ring() })
+        let executor = CommandExecutor(session: session, themes: themes, post: { mailbox.post($0) }, ring: { TerminalBell.ring() })
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
             let thread = Thread {
                 do {

@@ -23,6 +23,8 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     /// Takes the terminal again after `suspend()` and redraws fully on the next frame.
     func resume()
+    /// Puts `text` on the terminal's clipboard (OSC 52); call between frames, from the drawing thread.
+    func copyToClipboard(_ text: String)
     /// Signalled from other threads to end a `readKey` wait early; nil when the backend never blocks.
     var wakeSignal: WakeSignal? { get }
 }

@@ -9,6 +9,8 @@ public final class TestBackend: TerminalBackend {
     public private(set) var suspendCount = 0
     /// Whether the terminal is currently suspended.
     public private(set) var isSuspended = false
+    /// Every text put on the clipboard, oldest first.
+    public private(set) var clipboard: [String] = []
 
     /// Creates a test terminal.
     public init(width: Int, height: Int) {
@@ -25,6 +27,10 @@ public final class TestBackend: TerminalBackend {
     /// Returns the next queued key, ignoring the timeout.
     public func readKey(timeout: Duration?) -> Key? {
         pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+    }
+
+    public func copyToClipboard(_ text: String) {
+        clipboard.append(text)
     }
 
     public func suspend() {

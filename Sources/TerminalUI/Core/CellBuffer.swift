@@ -49,18 +49,20 @@ public struct CellBuffer: Hashable, Sendable {
         for index in cells.indices { cells[index] = .blank }
     }
 
-    /// Sets every cell of `rect` to `character` (a space by default), patching its style with `style`.
+    /// Sets every cell of `rect` to `character` (a space by default), patching its style with
+    /// `style`; the cells link to `style.link` only.
     public mutating func fill(_ rect: Rect, style: Style, character: Character = " ") {
         let area = rect.clamped(to: bounds)
         for y in area.y..<area.maxY {
             for x in area.x..<area.maxX {
-                let merged = cells[y * width + x].style.patched(with: style)
+                let merged = cells[y * width + x].style.patched(with: style).linked(to: style.link)
                 set(character, columns: 1, x: x, y: y, style: merged)
             }
         }
     }
 
-    /// Lays `style` over the existing style of every cell in `rect`, keeping the text.
+    /// Lays `style` over the existing style of every cell in `rect`, keeping the text (and its link
+    /// unless `style` has one).
     public mutating func applyStyle(_ style: Style, to rect: Rect) {
         let area = rect.clamped(to: bounds)
         for y in area.y..<area.maxY {
@@ -137,7 +139,8 @@ public struct CellBuffer: Hashable, Sendable {
 
     private mutating func writeCell(_ character: Character, columns: Int, x: Int, y: Int, style: Style) {
         guard x >= 0 else { return }
-        let merged = cells[y * width + x].style.patched(with: style)
+        // New text keeps the colours underneath but never the link: that belonged to the old text.
+        let merged = cells[y * width + x].style.patched(with: style).linked(to: style.link)
         set(character, columns: columns, x: x, y: y, style: merged)
     }
 

@@ -9,6 +9,11 @@ public struct Span: Hashable, Sendable, ExpressibleByStringInterpolation {
         self.style = style
     }
 
+    /// Creates a span whose cells link to `link` (no link when nil).
+    public init(_ text: String, style: Style = .plain, link: Hyperlink?) {
+        self.init(text, style: style.linked(to: link))
+    }
+
     public init(stringLiteral value: String) {
         self.init(value)
     }

@@ -1,4 +1,5 @@
-/// Colours and attributes of a cell. A `nil` colour means "leave whatever is underneath".
+/// Colours and attributes of a cell, and the hyperlink it belongs to. A `nil` colour or link
+/// means "leave whatever is underneath".
 public struct Style: Hashable, Sendable {
     public var fg: Color?
     public var bg: Color?
@@ -6,11 +7,13 @@ public struct Style: Hashable, Sendable {
     public var dim: Bool
     public var underline: Bool
     public var reverse: Bool
+    /// Shown by the backend as an OSC 8 hyperlink where the terminal supports it.
+    public var link: Hyperlink?
 
     /// Creates a style; unspecified colours inherit, unspecified attributes are off.
     public init(
         fg: Color? = nil, bg: Color? = nil,
-        bold: Bool = false, dim: Bool = false, underline: Bool = false, reverse: Bool = false
+        bold: Bool = false, dim: Bool = false, underline: Bool = false, reverse: Bool = false, link: Hyperlink? = nil
     ) {
         self.fg = fg
         self.bg = bg
@@ -18,12 +21,13 @@ public struct Style: Hashable, Sendable {
         self.dim = dim
         self.underline = underline
         self.reverse = reverse
+        self.link = link
     }
 
     /// No colours, no attributes.
     public static let plain = Style()
 
-    /// This style with `other` laid on top: its colours win where set, attributes accumulate.
+    /// This style with `other` laid on top: its colours and link win where set, attributes accumulate.
     public func patched(with other: Style) -> Style {
         Style(
             fg: other.fg ?? fg,
@@ -31,7 +35,17 @@ public struct Style: Hashable, Sendable {
             bold: bold || other.bold,
             dim: dim || other.dim,
             underline: underline || other.underline,
-            reverse: reverse || other.reverse
+            reverse: reverse || other.reverse,
+            link: other.link ?? link
         )
+    }
+}
+
+extension Style {
+    /// This style linking to `link`.
+    public func linked(to link: Hyperlink?) -> Style {
+        var style = self
+        style.link = link
+        return style
     }
 }
