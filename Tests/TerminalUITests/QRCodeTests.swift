@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxDriver
 @testable import TerminalUI
 
 /// The QR overlay is rendered into a cell buffer, turned into a picture the way a terminal would
@@ -156,43 +157,8 @@ struct ScreenPicture {
         return UInt8((299 * r + 587 * g + 114 * b) / 1000)
     }
 
-    /// Binary PGM (P5): a header and one byte per pixel.
-    var pgm: Data {
-        var data = Data("P5\n\(width) \(height)\n255\n".utf8)
-        data.append(contentsOf: pixels)
-        return data
-    }
-
     /// Every QR code `zbarimg` finds in the picture; fails the test when zbarimg is missing.
     func decodeQRCodes() throws -> [String] {
-        guard let zbarimg = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw ReaderMissing()
-        }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-qr-\(UUID().uuidString).pgm")
-        try pgm.write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: zbarimg)
-        process.arguments = ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        // zbarimg exits 4 when it found nothing.
-        guard process.terminationStatus == 0 || process.terminationStatus == 4 else {
-            throw ReaderFailed(status: process.terminationStatus)
-        }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
-
-    struct ReaderMissing: Error, CustomStringConvertible {
-        var description: String { "zbarimg is not installed: scripts/ensure-deps installs it (Debian zbar-tools)" }
-    }
-
-    struct ReaderFailed: Error, CustomStringConvertible {
-        var status: Int32
-        var description: String { "zbarimg failed with exit status \(status)" }
+        try QRScanner.decode(QRScanner.Picture(width: width, height: height, pixels: pixels))
     }
 }
