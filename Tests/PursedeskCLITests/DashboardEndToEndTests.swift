@@ -202,6 +202,8 @@ final class TmuxDashboard {
     }
 
     func screen() -> String { tmux.screen() }
+    /// Appends everything the dashboard writes to the terminal to `file`.
+    func pipeOutput(to file: URL) { tmux.pipeOutput(to: file) }
     func send(_ key: String) { tmux.send(key) }
     func type(_ text: String) { tmux.type(text) }
     func resize(width: Int, height: Int) { tmux.resize(width: width, height: height) }

@@ -1,6 +1,6 @@
 import TerminalUI
 
-/// Draws the open dialog, form, picker or help over the view.
+/// Draws the open dialog, form, picker, help or QR code over the view.
 enum ModalLayer {
     static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
         let styles = state.theme.widgetStyles
@@ -18,6 +18,8 @@ enum ModalLayer {
         case .help(let offset)?:
             let overlay = HelpOverlay(title: "Keys (esc closes)", sections: HelpContent.sections(state), offset: offset)
             overlay.render(into: &buffer, area: area, styles: styles)
+        case .qrCode(let title, let address)?:
+            QRCodeOverlay(title: title, text: address, keysHint: "any key closes").render(into: &buffer, area: area, styles: styles)
         case nil:
             break
         }

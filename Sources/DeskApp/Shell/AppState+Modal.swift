@@ -1,6 +1,6 @@
 import TerminalUI
 
-/// Keys while a dialog, form, picker or the help is open: they never reach the view below.
+/// Keys while a dialog, form, picker, the help or a QR code is open: they never reach the view below.
 extension AppState {
     mutating func handleModalKey(_ key: Key) -> [AppCommand] {
         switch modal {
@@ -48,6 +48,8 @@ extension AppState {
             case .pageUp?: modal = .help(offset: max(0, offset - 10))
             default: modal = nil
             }
+        case .qrCode?:
+            modal = nil
         case nil:
             break
         }

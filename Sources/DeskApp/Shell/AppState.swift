@@ -18,6 +18,8 @@ public struct AppState: Sendable {
         public var currencies: [CurrencyOption]
         public var theme: Theme
         public var keyBindings: [String: String]
+        /// Where hashes and addresses link to.
+        public var explorers: ExplorerLinks
         /// Problems found at start (theme, keys), shown as a flash.
         public var warnings: [String]
         public var size: TerminalSize
@@ -31,7 +33,8 @@ public struct AppState: Sendable {
 
         public init(account: String, sourceLabel: String, isSandbox: Bool, readOnlyReason: String?, offline: Bool,
                     refreshInterval: Duration, currencies: [CurrencyOption], theme: Theme, keyBindings: [String: String] = [:],
-                    warnings: [String] = [], size: TerminalSize, now: Date = Date(), bell: Bool = true, timeZone: TimeZone = .current, startView: String? = nil) {
+                    warnings: [String] = [], size: TerminalSize, now: Date = Date(), bell: Bool = true, timeZone: TimeZone = .current, startView: String? = nil,
+                    explorers: ExplorerLinks = .defaults) {
             self.account = account
             self.sourceLabel = sourceLabel
             self.isSandbox = isSandbox
@@ -41,6 +44,7 @@ public struct AppState: Sendable {
             self.currencies = currencies
             self.theme = theme
             self.keyBindings = keyBindings
+            self.explorers = explorers
             self.warnings = warnings
             self.size = size
             self.now = now
@@ -66,6 +70,7 @@ public struct AppState: Sendable {
     public let readOnlyReason: String?
     public let keyMap: KeyMap
     public let currencies: [CurrencyOption]
+    public let explorers: ExplorerLinks
     public let offline: Bool
     public let bell: Bool
     public let timeZone: TimeZone
@@ -92,6 +97,7 @@ public struct AppState: Sendable {
         currencies = setup.currencies
         bell = setup.bell
         timeZone = setup.timeZone
+        explorers = setup.explorers
         let (map, problems) = KeyMap.make(overrides: setup.keyBindings, readOnly: setup.readOnlyReason != nil)
         keyMap = map
         let warnings = setup.warnings + problems

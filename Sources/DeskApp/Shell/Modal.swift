@@ -34,6 +34,8 @@ public enum Modal: Sendable {
     case form(CustomerForm)
     case picker(CurrencyPicker)
     case help(offset: Int)
+    /// A deposit address as a QR code; any key closes it.
+    case qrCode(title: String, address: String)
 }
 
 /// The one-line input at the bottom: `/` filter or `:` command.

@@ -44,6 +44,8 @@ extension CustomerDetailView {
                 switch column {
                 case 0: theme[.border]
                 case addressColumn where PurseGroups.continuesGroup(purses, row): theme[.muted]
+                case addressColumn:
+                    Style(link: state.link(forAddress: purses[row].address, currency: purses[row].currency, blockchain: purses[row].blockchain))
                 case statusColumn: theme.style(for: purses[row].status)
                 default: nil
                 }
@@ -81,6 +83,7 @@ extension CustomerDetailView {
                 case 3: theme.style(for: transactions[row].state)
                 case 4: theme.style(for: transactions[row].compliance)
                 case 5: transactions[row].credited ? theme[.credited] : theme[.muted]
+                case 6: Style(link: state.link(for: transactions[row], blockchain: chain(of: transactions[row])))
                 default: nil
                 }
             },
@@ -93,6 +96,11 @@ extension CustomerDetailView {
             }
         ).render(into: &buffer, area: area, state: transactionTable,
                  styles: styles(state, focused: pane == .transactions))
+    }
+
+    /// The chain of a deposit: that of the customer's purse at its address, else its currency's.
+    private func chain(of transaction: TransactionRecord) -> String? {
+        detail.purses.first { $0.address != nil && $0.address == transaction.address && $0.currency == transaction.currency }?.blockchain
     }
 
     /// The table without the cursor has no highlighted row.

@@ -7,6 +7,7 @@ extension ViewID {
 
 extension KeyAction {
     static let nextPane = KeyAction("next_pane", keys: [.tab], summary: "switch purses / deposits", hint: "pane")
+    static let qrCode = KeyAction("qr_code", keys: [.character("Q")], summary: "address as a QR code", hint: "qr")
 }
 
 /// One customer: their purses per currency and chain (grouped by shared address) and their deposits.
@@ -30,13 +31,14 @@ struct CustomerDetailView: DeskView {
             ViewKey(.nextPane, "switch between purses and deposits"),
             ViewKey(.open, "on a deposit: its state history"),
             ViewKey(.copy, "copy the purse address, or the deposit's hash"),
+            ViewKey(.qrCode, "on a purse: its address as a QR code to scan"),
             ViewKey(.newAddress, "new deposit address (currency picker)"),
             ViewKey(.block, "block the customer"),
             ViewKey(.unblock, "unblock the customer"),
             ViewKey(.edit, "edit the customer (form)"),
             ViewKey(.create, "create a customer (form)"),
         ],
-        hints: [.back, .nextPane, .newAddress, .copy, .block, .unblock, .edit, .open, .help])
+        hints: [.back, .nextPane, .newAddress, .copy, .qrCode, .block, .unblock, .edit, .open, .help])
 
     func refresh(_ shell: AppState) -> [AppCommand] { [.loadDetail(customerId: customerId)] }
 
@@ -50,6 +52,14 @@ struct CustomerDetailView: DeskView {
                 return []
             }
             shell.push(TransactionView(transactionId: tx.id))
+        case .qrCode:
+            guard pane == .purses, let purse = detail.purses[safe: purseTable.selected], let address = purse.address else {
+                shell.showFlash("Q shows a purse's address: select one among the purses", level: .info)
+                return []
+            }
+            let who = selectedCustomer(shell)?.email ?? Formatting.shortId(customerId)
+            let chain = purse.blockchain.map { " on \($0)" } ?? ""
+            shell.modal = .qrCode(title: "\(purse.currency)\(chain) · \(who)", address: address)
         default:
             let customer = selectedCustomer(shell)
             _ = shell.performCustomerAction(action, targets: customer.map { [$0] } ?? [], selected: customer)

@@ -29,6 +29,7 @@ extension FeedView {
             columns: columns, rowCount: feed.rows.count,
             emptyMessage: feed.filter.isEmpty ? "waiting for deposits…" : "no deposit matches \"\(feed.filter.text)\"",
             cellStyle: { row, column in
+                if column == 6, let entry = feed.entry(atRow: row) { return Style(link: state.link(for: entry.transaction)) }
                 guard column == 1, let entry = feed.entry(atRow: row) else { return column == 0 ? theme[.muted] : nil }
                 return entry.kind == .credited ? theme[.credited] : theme.style(for: entry.transaction.state)
             },

@@ -19,9 +19,9 @@ extension TransactionView {
             DetailPanel.Entry("Credited", Line(tx.credited ? "yes" : "no", style: tx.credited ? theme[.credited] : theme[.muted])),
             DetailPanel.Entry("Amount", "\(tx.amount) \(tx.currency)"),
             DetailPanel.Entry("Customer", Line(customerText(tx.customerId, state))),
-            DetailPanel.Entry("Address", Line(tx.address ?? "—")),
-            DetailPanel.Entry("From", Line(tx.addressFrom ?? "—")),
-            DetailPanel.Entry("Hash", Line(tx.hash ?? "—")),
+            DetailPanel.Entry("Address", Line([Span(tx.address ?? "—", link: state.link(forAddress: tx.address, currency: tx.currency))])),
+            DetailPanel.Entry("From", Line([Span(tx.addressFrom ?? "—", link: state.link(forAddress: tx.addressFrom, currency: tx.currency))])),
+            DetailPanel.Entry("Hash", Line([Span(tx.hash ?? "—", link: state.link(for: tx))])),
             DetailPanel.Entry("Created", Line(tx.createdAt.map { "\(Formatting.clock($0, timeZone: timeZone))  (\(Formatting.age($0, now: state.now)))" } ?? "—")),
         ]
         let historyHeight = min(data.history.count + 1, max(0, bodyArea.height / 3))
