@@ -3,23 +3,19 @@ import DeskModel
 import Foundation
 
 /// The only place that does I/O for the dashboard: store reads, engine hints, operator actions,
-/// and themes. Results come back through `post` as messages. (The clipboard is the terminal's:
-/// `DashboardLoop` sends copies through the backend.)
+/// and themes. Results come back through `post` as messages. (The clipboard and the bell are the
+/// terminal's: `DashboardLoop` sends them through the backend.)
 public final class CommandExecutor: Sendable {
     private let session: DeskSession
     private let themes: ThemeCatalog
     private let post: @Sendable (AppMessage) -> Void
-    private let ring: @Sendable () -> Void
     /// Reads and actions started and not yet answered (lazygit's busy count).
     private let inFlight = Locked(0)
 
-    /// `ring` runs synchronously on the caller's thread (the one that owns the terminal).
-    public init(session: DeskSession, themes: ThemeCatalog, post: @escaping @Sendable (AppMessage) -> Void,
-                ring: @escaping @Sendable () -> Void = {}) {
+    public init(session: DeskSession, themes: ThemeCatalog, post: @escaping @Sendable (AppMessage) -> Void) {
         self.session = session
         self.themes = themes
         self.post = post
-        self.ring = ring
     }
 
     /// Nothing this executor started is still running.
@@ -39,8 +35,7 @@ public final class CommandExecutor: Sendable {
         let store = session.store, engine = session.engine
         switch command {
         case .quit: break
-        case .copy: break  // sent through the backend by DashboardLoop
-        case .bell: ring()
+        case .copy, .bell: break  // sent through the backend by DashboardLoop
         case .focus(let id): Task { await engine.focus(customerId: id) }
         case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }
         case .refreshNow: Task { await engine.refreshNow() }

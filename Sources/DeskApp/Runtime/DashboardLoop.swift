@@ -75,11 +75,11 @@ public final class DashboardLoop {
         needsFrame = true
         applied += 1
         for command in update(&state, message) {
-            // The clipboard is the terminal's (OSC 52), so the copy goes through the backend.
-            if case .copy(let text) = command {
-                backend.copyToClipboard(text)
-            } else {
-                executor.execute(command)
+            // The clipboard (OSC 52) and the bell are the terminal's, so they go through the backend.
+            switch command {
+            case .copy(let text): backend.copyToClipboard(text)
+            case .bell: backend.ring()
+            default: executor.execute(command)
             }
         }
     }

@@ -20,7 +20,7 @@ public enum DashboardRunner {
             eventTask.cancel()
             statusTask.cancel()
         }
-        let executor = CommandExecutor(session: session, themes: themes, post: { mailbox.post($0) }, ring: { TerminalBell.ring() })
+        let executor = CommandExecutor(session: session, themes: themes, post: { mailbox.post($0) })
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
             let thread = Thread {
                 do {

@@ -11,11 +11,3 @@ enum OperatorName {
         return resolved
     }
 }
-
-/// The terminal bell (BEL), written where the frames go; call from the thread that draws.
-public enum TerminalBell {
-    public static func ring(to descriptor: Int32 = STDOUT_FILENO) {
-        var bell: UInt8 = 0x07
-        _ = write(descriptor, &bell, 1)
-    }
-}

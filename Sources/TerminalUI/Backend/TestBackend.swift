@@ -11,6 +11,8 @@ public final class TestBackend: TerminalBackend {
     public private(set) var isSuspended = false
     /// Every text put on the clipboard, oldest first.
     public private(set) var clipboard: [String] = []
+    /// How many times the bell rang.
+    public private(set) var bellCount = 0
 
     /// Creates a test terminal.
     public init(width: Int, height: Int) {
@@ -31,6 +33,10 @@ public final class TestBackend: TerminalBackend {
 
     public func copyToClipboard(_ text: String) {
         clipboard.append(text)
+    }
+
+    public func ring() {
+        bellCount += 1
     }
 
     public func suspend() {
