@@ -120,4 +120,13 @@ import TerminalUI
         harness.loop.step(keyTimeout: .zero)
         #expect(reports.current.last == 1)
     }
+
+    @Test func aNewAlertRingsTheTerminalsBellThroughTheBackend() async throws {
+        let harness = try Harness()
+        #expect(await harness.stepUntil("ann@example.com"))
+        #expect(harness.backend.bellCount == 0)
+        harness.mailbox.post(event: .alert(Fixtures.alert(7, customer: 0)))
+        harness.loop.step(keyTimeout: .zero)
+        #expect(harness.backend.bellCount == 1)
+    }
 }

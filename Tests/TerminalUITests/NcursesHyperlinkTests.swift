@@ -67,7 +67,7 @@ import TmuxDriver
         #expect(!console.readAvailable().contains("\u{1B}]8"))
     }
 
-    @Test func theClipboardGoesThroughTheBackendAsOSC52() throws {
+    @Test func theClipboardAndTheBellGoThroughTheBackend() throws {
         let terminal = try PseudoTerminal(width: 40, height: 6)
         let backend = try NcursesBackend(environment: ["TERM": "xterm-256color"], inputDescriptor: terminal.slave, outputDescriptor: terminal.slave)
         defer { backend.shutdown() }
@@ -75,6 +75,8 @@ import TmuxDriver
         _ = terminal.readAvailable()
         backend.copyToClipboard("0xabc")
         #expect(terminal.readAvailable() == "\u{1B}]52;c;MHhhYmM=\u{07}")
+        backend.ring()
+        #expect(terminal.readAvailable() == "\u{07}")
     }
 
     /// Printable text with CSI and OSC sequences taken out.

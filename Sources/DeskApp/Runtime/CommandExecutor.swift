@@ -3,8 +3,8 @@ import DeskModel
 import Foundation
 
 /// The only place that does I/O for the dashboard: store reads, engine hints, operator actions,
-/// and themes. Results come back through `post` as messages. (The clipboard is the terminal's:
-/// `DashboardLoop` sends copies through the backend.)
+/// and themes. Results come back through `post` as messages. (The clipboard and the bell are the
+/// terminal's: `DashboardLoop` sends them through the backend.)
 public final class CommandExecutor: Sendable {
     private let session: DeskSession
     private let themes: ThemeCatalog
@@ -35,7 +35,7 @@ public final class CommandExecutor: Sendable {
         let store = session.store, engine = session.engine
         switch command {
         case .quit: break
-        case .copy, .bell: break  // the terminal's own: DashboardLoop sends them through the backend
+        case .copy, .bell: break  // sent through the backend by DashboardLoop
         case .focus(let id): Task { await engine.focus(customerId: id) }
         case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }
         case .refreshNow: Task { await engine.refreshNow() }

@@ -88,7 +88,7 @@ public final class DashboardLoop {
             // The clipboard (OSC 52) and the bell are the terminal's, so they go through the backend.
             switch command {
             case .copy(let text): backend.copyToClipboard(text)
-            case .bell: backend.ringBell()
+            case .bell: backend.ring()
             default: executor.execute(command)
             }
         }

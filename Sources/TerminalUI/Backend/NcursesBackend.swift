@@ -123,14 +123,15 @@ public final class NcursesBackend: TerminalBackend, @unchecked Sendable {
 
     public let wakeSignal: WakeSignal? = WakeSignal()
 
+    /// ncurses' `beep`: the terminal's `bel` (or `flash` where it has no bell).
+    public func ring() {
+        guard isActive else { return }
+        beep()
+    }
+
     public func copyToClipboard(_ text: String) {
         guard isActive else { return }
         writeToTerminal(Array(Clipboard.sequence(for: text).utf8))
-    }
-
-    public func ringBell() {
-        guard isActive else { return }
-        writeToTerminal([0x07])
     }
 
     public func readKey(timeout: Duration?) -> Key? {

@@ -25,8 +25,8 @@ public protocol TerminalBackend: AnyObject {
     func resume()
     /// Puts `text` on the terminal's clipboard (OSC 52); call between frames, from the drawing thread.
     func copyToClipboard(_ text: String)
-    /// Rings the terminal bell once; call between frames, from the drawing thread.
-    func ringBell()
+    /// Rings the terminal bell; call between frames, from the drawing thread.
+    func ring()
     /// Signalled from other threads to end a `readKey` wait early; nil when the backend never blocks.
     var wakeSignal: WakeSignal? { get }
 }

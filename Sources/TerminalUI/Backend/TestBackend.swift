@@ -11,7 +11,7 @@ public final class TestBackend: TerminalBackend {
     public private(set) var isSuspended = false
     /// Every text put on the clipboard, oldest first.
     public private(set) var clipboard: [String] = []
-    /// How often the bell rang.
+    /// How many times the bell rang.
     public private(set) var bellCount = 0
 
     /// Creates a test terminal.
@@ -35,7 +35,7 @@ public final class TestBackend: TerminalBackend {
         clipboard.append(text)
     }
 
-    public func ringBell() {
+    public func ring() {
         bellCount += 1
     }
 
