@@ -18,6 +18,7 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or NAME.toml in $XDG_CONFIG_HOME/pursedesk/themes.")
     var theme: String?
     @Flag(help: "Show what is stored locally; make no requests (implies --readonly).") var offline = false
+    @Flag(help: "Start the embedded demo sandbox over: forget its saved customers, deposits and audit log.") var fresh = false
     @Option(name: .customLong("webhook-listen"), help: "Also receive webhooks on HOST:PORT (secrets from the config).")
     var webhookListen: String?
 
@@ -48,7 +49,7 @@ struct DashboardCommand: AsyncParsableCommand {
             for warning in warnings { Terminal.printError("warning: \(warning)") }
 
             let launch = context.configuration.credentials == nil
-                ? try await DashboardLaunch.sandbox(context, readOnly: readonly)
+                ? try await DashboardLaunch.sandbox(context, readOnly: readonly, fresh: fresh)
                 : try await DashboardLaunch.remote(context, readOnly: readonly, offline: offline)
             let session = launch.session
             let receiver: WebhookReceiver?
