@@ -54,4 +54,17 @@ import Testing
         #expect(state.press("x") == [.exportDeposits(customerId: Fixtures.customers[0].id)])
         #expect(state.screenText.contains("export"))
     }
+
+    @Test func auditRowsShowDateTimeEmailAndWhatChanged() {
+        var state = Fixtures.state(width: 140, height: 20)
+        state.press(":")
+        state.type("audit")
+        state.press("enter")
+        let record = AuditRecord(id: 1, at: Fixtures.now, user: "alice", action: "purse.address", target: "gone-id",
+                                 targetEmail: "old@example.com", detail: "currency=ETH", result: .succeeded, outcome: "new address 0xabc")
+        _ = update(&state, .auditLoaded([record]))
+        let text = state.screenText
+        #expect(text.contains(Formatting.dateTime(Fixtures.now)) && Formatting.dateTime(Fixtures.now).count == 19)
+        #expect(text.contains("old@example.com") && text.contains("currency=ETH; new address 0xabc"), "\(text)")
+    }
 }

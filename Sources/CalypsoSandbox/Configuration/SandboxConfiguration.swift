@@ -22,6 +22,10 @@ public struct SandboxConfiguration: Sendable {
     public var faults = SandboxFaults.none
     public var currencies = SandboxCurrency.assumedDefaults
     public var traffic = TrafficSettings()
+    /// When set, the world is read from this file at start (instead of seeding) when it exists,
+    /// and written to it every `saveInterval` and at stop.
+    public var worldFile: URL?
+    public var saveInterval: Duration = .seconds(15)
 
     public init() {}
 }

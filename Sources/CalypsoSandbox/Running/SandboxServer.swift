@@ -14,7 +14,7 @@ public final class SandboxServer: Sendable {
     private let events: AsyncStream<SandboxEvent>
     private let eventSink: AsyncStream<SandboxEvent>.Continuation
     private let stopping = Locked(false)
-    private let running = Locked<(port: Int, tasks: [Task<Void, Never>], subscription: WebhookSubscription?)>((0, [], nil))
+    private let running = Locked<(port: Int, tasks: [Task<Void, Never>], subscription: WebhookSubscription?, restored: Bool)>((0, [], nil, false))
 
     public init(configuration: SandboxConfiguration = SandboxConfiguration()) {
         self.configuration = configuration
@@ -48,8 +48,20 @@ public final class SandboxServer: Sendable {
     /// The subscription made from `configuration.webhookURL`, with its keys.
     public var startupSubscription: WebhookSubscription? { running.current.subscription }
 
+    /// True when `start` continued a saved world rather than seeding a new one.
+    public var restoredWorld: Bool { running.current.restored }
+
     public func start() async throws {
-        await controls.world.seed(customers: configuration.seedCustomers, transactions: configuration.seedTransactions)
+        if let file = configuration.worldFile, let data = try? Data(contentsOf: file) {
+            do {
+                try await controls.world.restore(data, reseed: configuration.seed ^ UInt64(Date().timeIntervalSince1970 * 1_000_000))
+            } catch {
+                throw SandboxWorldFileError(path: file.path, reason: String(describing: error))
+            }
+            running.withLock { $0.restored = true }
+        } else {
+            await controls.world.seed(customers: configuration.seedCustomers, transactions: configuration.seedTransactions)
+        }
         if let url = configuration.webhookURL {
             let request = WebhookSubscriptionCreateRequest(
                 requestId: UUID().uuidString.lowercased(), notificationEventTypes: nil,
@@ -59,6 +71,7 @@ public final class SandboxServer: Sendable {
         }
         let port = try await http.start()
         var tasks = [pumpEvents(), tick()]
+        if configuration.worldFile != nil { tasks.append(saveRegularly()) }
         if configuration.traffic.enabled, configuration.traffic.depositsPerSecond > 0 { tasks.append(generateTraffic()) }
         running.withLock {
             $0.port = port
@@ -73,9 +86,27 @@ public final class SandboxServer: Sendable {
             return state.tasks
         }
         for task in tasks { task.cancel() }
+        try? await saveWorld()
         eventSink.finish()
         await controls.dispatcher.stop()
         await http.stop()
+    }
+
+    /// Writes the world to `configuration.worldFile` (atomically); nothing without one.
+    public func saveWorld() async throws {
+        guard let file = configuration.worldFile else { return }
+        let data = try await controls.world.savedWorld()
+        try data.write(to: file, options: [.atomic])
+    }
+
+    private func saveRegularly() -> Task<Void, Never> {
+        Task { [interval = configuration.saveInterval, weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                if Task.isCancelled { break }
+                try? await self?.saveWorld()
+            }
+        }
     }
 
     private func pumpEvents() -> Task<Void, Never> {
@@ -104,4 +135,11 @@ public final class SandboxServer: Sendable {
             }
         }
     }
+}
+
+/// A saved world that cannot be read (`--fresh` starts over).
+public struct SandboxWorldFileError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot read the saved sandbox world \(path): \(reason)" }
 }

@@ -49,7 +49,7 @@ extension SandboxWorld {
     }
 
     /// Merges older deposits into the date-ordered list and rebuilds every position index.
-    private func insertHistory(_ history: [DepositRecord]) {
+    func insertHistory(_ history: [DepositRecord]) {
         var merged = deposits + history
         let order = merged.indices.sorted {
             let left = merged[$0].transaction.createdDate ?? .distantPast

@@ -19,6 +19,7 @@ struct DashboardCommand: AsyncParsableCommand {
     var theme: String?
     @Flag(help: "Show what is stored locally; make no requests (implies --readonly).") var offline = false
     @Option(help: "Open on this view instead of the overview: \(ViewRegistry.commandNames.joined(separator: ", ")).") var view: String?
+    @Flag(help: "Start the embedded demo sandbox over: forget its saved customers, deposits and audit log.") var fresh = false
     @Option(name: .customLong("webhook-listen"), help: "Also receive webhooks on HOST:PORT (secrets from the config).")
     var webhookListen: String?
 
@@ -56,7 +57,7 @@ struct DashboardCommand: AsyncParsableCommand {
                                      exitCode: ExitStatus.configuration)
             }
             let launch = context.configuration.credentials == nil
-                ? try await DashboardLaunch.sandbox(context, readOnly: readonly)
+                ? try await DashboardLaunch.sandbox(context, readOnly: readonly, fresh: fresh)
                 : try await DashboardLaunch.remote(context, readOnly: readonly, offline: offline)
             let session = launch.session
             let receiver: WebhookReceiver?

@@ -7,7 +7,7 @@ import PursedeskConfig
 import TeamStore
 
 /// The session the dashboard shows, and what keeps it alive: the embedded sandbox when no
-/// credentials are configured, the sync engine's loop, and the sandbox's scratch store.
+/// credentials are configured (its world and store kept under the data directory), and the sync engine's loop.
 struct DashboardLaunch {
     let session: DeskSession
     /// Things to tell the operator in the first flash (e.g. the currency list fell back).
@@ -16,38 +16,55 @@ struct DashboardLaunch {
     let webhookSink: (any WebhookSink)?
     private let engineLoop: Task<Void, Never>?
     private let sandbox: SandboxServer?
-    private let scratchDirectory: URL?
 
     /// The embedded sandbox: 200 customers, about one deposit a second, a state step every 3 s.
-    static func sandbox(_ context: CommandContext, readOnly: Bool) async throws -> DashboardLaunch {
+    /// Its world and its store live in `<data dir>/sandbox`, so a restart continues; `fresh` starts over.
+    static func sandbox(_ context: CommandContext, readOnly: Bool, fresh: Bool) async throws -> DashboardLaunch {
+        let directory = context.configuration.dataDirectory.appendingPathComponent("sandbox", isDirectory: true)
+        do {
+            if fresh, FileManager.default.fileExists(atPath: directory.path) { try FileManager.default.removeItem(at: directory) }
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CommandFailure(message: "cannot prepare the demo data directory \(directory.path): \(error)", exitCode: 1)
+        }
         var configuration = SandboxConfiguration()
         configuration.seedCustomers = 200
         configuration.timeScale = 1
         configuration.traffic = TrafficSettings(enabled: true, depositsPerSecond: 1, declineShare: 0.1, blockedShare: 0.05, stepSeconds: 3)
+        configuration.worldFile = directory.appendingPathComponent("world.json")
         let sandbox = SandboxServer(configuration: configuration)
         do {
             try await sandbox.start()
+        } catch let error as SandboxWorldFileError {
+            throw CommandFailure(message: "\(error); `pursedesk --fresh` starts a new demo", exitCode: 1)
         } catch {
             throw CommandFailure(message: "the embedded sandbox could not start: \(error)", exitCode: 1)
         }
-        // A fresh store per run: the sandbox's world is new every time, so yesterday's deposits would only confuse.
-        removeAbandonedScratchStores()
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-sandbox-\(UUID().uuidString)")
+        let continued = sandbox.restoredWorld
         let store: DeskStore
         do {
-            store = try DeskStore.open(dataDirectory: scratch, account: sandbox.account)
-            try String(getpid()).write(to: scratch.appendingPathComponent(ownerFile), atomically: true, encoding: .utf8)
-            let customers = await sandbox.state().customers
-            for customer in customers { try store.upsertCustomer(customer, origin: .imported) }
+            // A new world makes an old store wrong: its customers and deposits no longer exist.
+            if !continued { try removeStore(in: directory) }
+            store = try DeskStore.open(dataDirectory: directory, account: sandbox.account)
+            if !continued {
+                for customer in await sandbox.state().customers { try store.upsertCustomer(customer, origin: .imported) }
+            }
         } catch {
             await sandbox.stop()
-            try? FileManager.default.removeItem(at: scratch)
-            throw CommandFailure(message: "cannot prepare the sandbox store in \(scratch.path): \(error)", exitCode: 1)
+            throw CommandFailure(message: "cannot prepare the sandbox store in \(directory.path): \(error)", exitCode: 1)
         }
         let client = CalypsoClient(credentials: sandbox.credentials)
         let currencies = configuration.currencies.map { CurrencyOption(currency: $0.code, blockchain: $0.blockchain) }
+        let note = "demo data \(continued ? "continued from" : "kept in") \(directory.path) (--fresh starts over)"
         return make(account: sandbox.account, source: .embeddedSandbox, client: client, store: store, context: context,
-                    readOnly: readOnly, offline: false, currencies: currencies, warnings: [], sandbox: sandbox, scratch: scratch)
+                    readOnly: readOnly, offline: false, currencies: currencies, warnings: [note], sandbox: sandbox)
+    }
+
+    private static func removeStore(in directory: URL) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        for name in names where name.hasSuffix(".sqlite") || name.hasSuffix(".sqlite-wal") || name.hasSuffix(".sqlite-shm") {
+            try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 
     /// The configured account over the real API (or, offline, only what is stored).
@@ -79,23 +96,7 @@ struct DashboardLaunch {
                             context: context, readOnly: readOnly, currencies: currencies, warnings: warnings)
         }
         return make(account: credentials.account, source: .remote(credentials.baseURL), client: client, store: store, context: context,
-                    readOnly: readOnly || offline, offline: offline, currencies: currencies, warnings: warnings, sandbox: nil, scratch: nil)
-    }
-
-    private static let ownerFile = "owner.pid"
-
-    /// A run ended by a signal cannot remove its scratch store; the next run removes those whose
-    /// owner is gone.
-    private static func removeAbandonedScratchStores() {
-        let temporary = FileManager.default.temporaryDirectory
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary.path) else { return }
-        for name in names where name.hasPrefix("pursedesk-sandbox-") {
-            let directory = temporary.appendingPathComponent(name)
-            guard let text = try? String(contentsOf: directory.appendingPathComponent(ownerFile), encoding: .utf8),
-                  let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(at: directory)
-        }
+                    readOnly: readOnly || offline, offline: offline, currencies: currencies, warnings: warnings, sandbox: nil)
     }
 
     private static var builtinCurrencies: [CurrencyOption] {
@@ -103,8 +104,8 @@ struct DashboardLaunch {
     }
 
     private static func make(account: String, source: DeskSession.Source, client: CalypsoClient, store: DeskStore, context: CommandContext,
-                             readOnly: Bool, offline: Bool, currencies: [CurrencyOption], warnings: [String], sandbox: SandboxServer?,
-                             scratch: URL?) -> DashboardLaunch {
+                             readOnly: Bool, offline: Bool, currencies: [CurrencyOption], warnings: [String],
+                             sandbox: SandboxServer?) -> DashboardLaunch {
         let configuration = context.configuration
         let interval = Duration.milliseconds(Int(configuration.refreshInterval * 1000))
         let events = EventHub<DeskEvent>()
@@ -112,12 +113,13 @@ struct DashboardLaunch {
         let engine = SyncEngine(api: client.with { $0.readRetries = 0 }, store: store, events: events,
                                 settings: SyncSettings(refreshInterval: interval, requestsPerSecond: configuration.requestBudget),
                                 logger: context.diagnostics.logger("sync"))
-        let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events, logger: context.diagnostics.logger("actions"))
+        let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events, user: TeamMode.operatorName(context),
+                                                       logger: context.diagnostics.logger("actions"))
         let session = DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
-                                  currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval)
+                                  currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval,
+                                  exportDirectory: exportDirectory(configuration))
         let loop = offline ? nil : Task { await engine.run() }
-        return DashboardLaunch(session: session, warnings: warnings, webhookSink: nil, engineLoop: loop, sandbox: sandbox,
-                               scratchDirectory: scratch)
+        return DashboardLaunch(session: session, warnings: warnings, webhookSink: nil, engineLoop: loop, sandbox: sandbox)
     }
 
     /// A desk of a team: it polls while it holds the account's poller lock and follows the team's
@@ -128,20 +130,25 @@ struct DashboardLaunch {
         let interval = Duration.milliseconds(Int(configuration.refreshInterval * 1000))
         let events = EventHub<DeskEvent>()
         let pollerEvents = EventHub<DeskEvent>()
-        let engine = SyncEngine(api: client, store: store, events: pollerEvents,
-                                settings: SyncSettings(refreshInterval: interval, requestsPerSecond: configuration.requestBudget))
+        let engine = SyncEngine(api: client.with { $0.readRetries = 0 }, store: store, events: pollerEvents,
+                                settings: SyncSettings(refreshInterval: interval, requestsPerSecond: configuration.requestBudget),
+                                logger: context.diagnostics.logger("sync"))
         let desk = TeamDesk(team: team, store: store, events: events, pollerEvents: pollerEvents, engine: engine, refreshInterval: interval)
         let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events, user: TeamMode.operatorName(context),
-                                                       journal: desk.journal)
+                                                       journal: desk.journal, logger: context.diagnostics.logger("actions"))
         let session = DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
                                   currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval,
-                                  teamStatus: desk.statusUpdates)
+                                  exportDirectory: exportDirectory(configuration), teamStatus: desk.statusUpdates)
         let loop = Task { await desk.run() }
-        return DashboardLaunch(session: session, warnings: warnings, webhookSink: desk.webhookSink, engineLoop: loop, sandbox: nil,
-                               scratchDirectory: nil)
+        return DashboardLaunch(session: session, warnings: warnings, webhookSink: desk.webhookSink, engineLoop: loop, sandbox: nil)
     }
 
-    /// Stops the engine and the sandbox and removes the sandbox's scratch store.
+    /// Where `x` writes exports: `export_dir`, else the directory pursedesk started in.
+    private static func exportDirectory(_ configuration: Configuration) -> URL {
+        configuration.exportDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    }
+
+    /// Stops the engine and the sandbox (which saves its world).
     func stop() async {
         if let engineLoop {
             engineLoop.cancel()
@@ -149,6 +156,5 @@ struct DashboardLaunch {
         }
         session.events.finish()
         await sandbox?.stop()
-        if let scratchDirectory { try? FileManager.default.removeItem(at: scratchDirectory) }
     }
 }

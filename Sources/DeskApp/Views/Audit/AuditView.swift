@@ -45,7 +45,7 @@ struct AuditView: DeskView {
         ViewTitle.render([Span("Audit log "), Span("\(audit.count)", style: Style(bold: true))],
                          right: [Span("every action, newest first", style: theme[.muted])], area: titleArea, theme: theme, into: &buffer)
         TableView(
-            columns: [TableColumn("TIME", width: .fixed(8)), TableColumn("USER", width: .fixed(10)), TableColumn("ACTION", width: .fixed(16)),
+            columns: [TableColumn("TIME", width: .fixed(19)), TableColumn("USER", width: .fixed(10)), TableColumn("ACTION", width: .fixed(16)),
                       TableColumn("RESULT", width: .fixed(9)), TableColumn("TARGET", width: .flexible(min: 8)),
                       TableColumn("DETAIL", width: .flexible(min: 8))],
             rowCount: audit.count, emptyMessage: "no operator actions yet",
@@ -59,14 +59,14 @@ struct AuditView: DeskView {
             },
             row: { row in
                 let record = audit[row]
-                return [Formatting.clock(record.at, timeZone: timeZone), record.user, record.action, record.result.rawValue, Self.target(record, data),
-                        record.error ?? record.detail ?? ""]
+                return [Formatting.dateTime(record.at, timeZone: timeZone), record.user, record.action, record.result.rawValue, Self.target(record, data),
+                        record.error ?? [record.detail, record.outcome].compactMap { $0 }.joined(separator: "; ")]
             }
         ).render(into: &buffer, area: tableArea, state: table, styles: theme.widgetStyles)
     }
 
-    /// The customer's email when the target is a known customer, else the target as recorded.
+    /// The customer's email (as recorded with the action, else as known now), else the target as recorded.
     private static func target(_ record: AuditRecord, _ data: DeskData) -> String {
-        data.customers.customer(id: record.target)?.email ?? record.target
+        record.targetEmail ?? data.customers.customer(id: record.target)?.email ?? record.target
     }
 }
