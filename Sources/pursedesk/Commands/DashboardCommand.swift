@@ -70,14 +70,25 @@ struct DashboardCommand: AsyncParsableCommand {
             }
             if let receiver { warnings.append("receiving webhooks on \(receiver.url.absoluteString)") }
             let readOnlyReason: String? = offline ? "offline" : (readonly ? "read-only" : nil)
+            let explorers: ExplorerLinks
+            do throws(ExplorerLinks.ConfigurationError) {
+                explorers = try ExplorerLinks(overrides: context.configuration.explorers.mapValues {
+                    ["tx": $0.transaction, "address": $0.address].compactMapValues { $0 }
+                })
+            } catch {
+                await receiver?.stop()
+                await launch.stop()
+                throw CommandFailure(message: error.description, exitCode: ExitStatus.configuration)
+            }
+            let links = context.configuration.links
             let setup = AppState.Setup(
                 account: session.account, sourceLabel: session.source.label, isSandbox: session.source == .embeddedSandbox,
                 readOnlyReason: readOnlyReason, offline: offline, refreshInterval: session.refreshInterval,
                 currencies: session.currencies.map { CurrencyOption(currency: $0.currency, blockchain: $0.blockchain) }, theme: chosenTheme, keyBindings: context.configuration.keyBindings,
                 warnings: warnings + launch.warnings, size: TerminalSize(width: 80, height: 24), bell: context.configuration.bell,
-                startView: view)
+                startView: view, explorers: explorers)
             do {
-                try await DashboardRunner.run(session: session, setup: setup, themes: catalog) { try NcursesBackend() }
+                try await DashboardRunner.run(session: session, setup: setup, themes: catalog) { try NcursesBackend(hyperlinks: links) }
             } catch {
                 await receiver?.stop()
                 await launch.stop()
