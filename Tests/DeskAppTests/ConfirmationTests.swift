@@ -6,10 +6,10 @@ import Testing
     @Test func blockThenYesProducesABlockCommand() {
         var state = Fixtures.state()
         #expect(state.press("b").isEmpty)
-        guard case .confirm(.block(let ids))? = state.modal else { Issue.record("no confirm dialog"); return }
+        guard case .confirm(let dialog)? = state.modal, case .block(let ids) = dialog.pending else { Issue.record("no confirm dialog"); return }
         #expect(ids == [Fixtures.customers[0].id])
         let commands = state.press("y")
-        #expect(commands.contains(.block([Fixtures.customers[0].id])))
+        #expect(commands.contains(.block([Fixtures.customers[0].id], reason: nil)))
         #expect(state.modal == nil)
     }
 
@@ -37,7 +37,7 @@ import Testing
         state.press("b")
         let commands = state.press("j", "q", "u", "space")
         #expect(commands.isEmpty)
-        guard case .confirm(.block)? = state.modal else { Issue.record("dialog gone"); return }
+        guard case .confirm(let dialog)? = state.modal, case .block = dialog.pending else { Issue.record("dialog gone"); return }
         #expect(state.topTable.selected == 0)
     }
 
@@ -45,9 +45,9 @@ import Testing
         var state = Fixtures.state()
         state.press("j")
         state.press("u")
-        guard case .confirm(.unblock(let ids))? = state.modal else { Issue.record("no unblock dialog"); return }
+        guard case .confirm(let dialog)? = state.modal, case .unblock(let ids) = dialog.pending else { Issue.record("no unblock dialog"); return }
         #expect(ids == [Fixtures.customers[1].id])
-        #expect(state.press("y").contains(.unblock([Fixtures.customers[1].id])))
+        #expect(state.press("y").contains(.unblock([Fixtures.customers[1].id], reason: nil)))
     }
 
     @Test func blockingABlockedCustomerSaysSo() {
@@ -62,7 +62,7 @@ import Testing
         state.press("space", "space", "space")
         #expect(state.customerMarks.count == 3)
         state.press("b")
-        guard case .confirm(.block(let ids))? = state.modal else { Issue.record("no bulk dialog"); return }
+        guard case .confirm(let dialog)? = state.modal, case .block(let ids) = dialog.pending else { Issue.record("no bulk dialog"); return }
         #expect(Set(ids) == Set([Fixtures.customers[0].id, Fixtures.customers[2].id]))
         #expect(state.screenText.contains("Block 2 customers"))
         state.press("y")
@@ -71,7 +71,7 @@ import Testing
 
     @Test func readOnlyRemovesDangerousKeys() {
         var state = Fixtures.state(readOnly: true)
-        for key in ["b", "u", "n", "c", "e"] {
+        for key in ["b", "u", "n", "c", "e", "N"] {
             #expect(state.press(key).isEmpty)
             #expect(state.modal == nil)
         }
@@ -81,6 +81,7 @@ import Testing
         #expect(help.contains("read-only: actions disabled"))
         #expect(!help.contains("block customer"))
         #expect(!help.contains("new deposit address"))
+        #expect(!help.contains("case note on the selected customer"))
     }
 
     @Test func newAddressGoesThroughThePicker() {

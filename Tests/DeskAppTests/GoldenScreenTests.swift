@@ -51,7 +51,9 @@ import TerminalUI
 
         var detail = Fixtures.state(width: width, height: height)
         detail.press("enter")
-        _ = update(&detail, .detailLoaded(ScreenTests.detail()))
+        var detailData = ScreenTests.detail()
+        detailData.caseNotes = CaseNotesTests.history
+        _ = update(&detail, .detailLoaded(detailData))
         views.append(("customer", detail))
 
         var feed = Fixtures.state(width: width, height: height)
@@ -77,7 +79,7 @@ import TerminalUI
             AuditRecord(id: 2, at: Fixtures.now, user: "ann", action: "alert.acknowledge", target: "alert 3", detail: "3",
                         result: .succeeded, error: nil, finishedAt: Fixtures.now),
             AuditRecord(id: 1, at: Fixtures.now.addingTimeInterval(-90), user: "ann", action: "customer.block", target: Fixtures.customers[1].id,
-                        detail: nil, result: .failed, error: "HTTP 503", finishedAt: Fixtures.now),
+                        detail: "confirmed by ann; reason: T-123", result: .failed, error: "HTTP 503", finishedAt: Fixtures.now),
         ]))
         views.append(("audit", audit))
         return views

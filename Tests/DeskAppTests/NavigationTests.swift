@@ -146,7 +146,7 @@ import TerminalUI
         #expect(state.flash?.message.text.contains("keys.nonsense") == true)
         #expect(state.flash?.message.text.contains("clashes with move_down") == true)
         state.press("B")
-        guard case .confirm(.block)? = state.modal else { Issue.record("B does not block"); return }
+        guard case .confirm(let dialog)? = state.modal, case .block = dialog.pending else { Issue.record("B does not block"); return }
         state.press("esc", "j")
         #expect(state.topTable.selected == 1)
     }

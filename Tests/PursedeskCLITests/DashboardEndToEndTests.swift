@@ -72,6 +72,52 @@ struct DashboardEndToEndTests {
         try await tmux.quitAndExpectShell()
     }
 
+    @Test func blockReasonAndNoteReachTheDetailAndTheAuditLog() async throws {
+        let tmux = try TmuxDashboard()
+        defer { tmux.kill() }
+        try tmux.start()
+        try await tmux.expect("Customers 200")
+        tmux.send("c")
+        try await tmux.expect("New customer")
+        tmux.type("e2e-notes@example.com")
+        tmux.send("Enter")
+        try await tmux.expect("created customer e2e-notes@example.com")
+        tmux.send("/")
+        tmux.type("e2e-notes")
+        tmux.send("Enter")
+        try await tmux.expect("Customers 1/201")
+
+        tmux.send("b")
+        try await tmux.expect("[tab] reason")
+        tmux.send("Tab")
+        try await tmux.expect("typing the reason")
+        // "y" and "n" inside the reason are text, not answers.
+        tmux.type("T-123 by phone, no")
+        try await tmux.expect("T-123 by phone, no")
+        tmux.send("Enter")
+        try await tmux.expect("[y] Block")
+        tmux.send("y")
+        try await tmux.expect("blocked e2e-notes@example.com")
+
+        tmux.send("Enter")
+        try await tmux.expect("Case notes 1")
+        try await tmux.expect("blocked: T-123 by phone, no")
+        tmux.send("N")
+        try await tmux.expect("Case note on e2e-notes@example.com")
+        tmux.type("called back, wants a refund")
+        tmux.send("Enter")
+        try await tmux.expect("note saved on e2e-notes@example.com")
+        try await tmux.expect("Case notes 2")
+        try await tmux.expectLine { $0.contains("called back, wants a refund") && !$0.contains("Note") }
+
+        tmux.send(":")
+        tmux.type("audit")
+        tmux.send("Enter")
+        try await tmux.expectLine { $0.contains("customer.block") && $0.contains("reason: T-123 by phone, no") }
+        try await tmux.expectLine { $0.contains("customer.note") && $0.contains("called back") }
+        try await tmux.quitAndExpectShellFromAnyView()
+    }
+
     @Test func feedShowsStateChangesAndSurvivesResizing() async throws {
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }

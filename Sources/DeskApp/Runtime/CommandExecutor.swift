@@ -45,7 +45,8 @@ public final class CommandExecutor: Sendable {
         case .loadDetail(let id):
             read("customer \(id.prefix(8))") {
                 .detailLoaded(CustomerDetailData(customerId: id, customer: try store.customer(id: id), purses: try store.purses(customerId: id),
-                                                 transactions: try store.transactions(customerId: id, limit: 200)))
+                                                 transactions: try store.transactions(customerId: id, limit: 200),
+                                                 caseNotes: try store.caseHistory(customerId: id).filter(\.isCaseNote).map(OperatorName.resolving)))
             }
         case .loadTransaction(let id):
             read("transaction") {
@@ -62,8 +63,9 @@ public final class CommandExecutor: Sendable {
             read("theme") {
                 do { return .themeLoaded(try themes.load(name)) } catch { return .failed("theme not changed: \(error)") }
             }
-        case .block(let ids): changeBlock(ids, blocking: true)
-        case .unblock(let ids): changeBlock(ids, blocking: false)
+        case .block(let ids, let reason): changeBlock(ids, blocking: true, reason: reason)
+        case .unblock(let ids, let reason): changeBlock(ids, blocking: false, reason: reason)
+        case .addNote(let customerId, let text): addNote(customerId, text)
         case .requestAddress(let customerId, let currency): requestAddress(customerId, currency)
         case .createCustomer(let draft): create(draft)
         case .updateCustomer(let id, let draft): update(id, draft)
@@ -100,7 +102,7 @@ public final class CommandExecutor: Sendable {
         (try? session.store.customer(id: id))?.flatMap(\.email) ?? String(id.prefix(8))
     }
 
-    private func changeBlock(_ ids: [String], blocking: Bool) {
+    private func changeBlock(_ ids: [String], blocking: Bool, reason: String?) {
         let confirmation = Confirmation.confirmed(by: OperatorActions.osUser)
         let verb = blocking ? "blocked" : "unblocked"
         withActions { [self] actions in
@@ -108,9 +110,9 @@ public final class CommandExecutor: Sendable {
             for id in ids {
                 do {
                     if blocking {
-                        _ = try await actions.block(customerId: id, confirmation: confirmation)
+                        _ = try await actions.block(customerId: id, confirmation: confirmation, reason: reason)
                     } else {
-                        _ = try await actions.unblock(customerId: id, confirmation: confirmation)
+                        _ = try await actions.unblock(customerId: id, confirmation: confirmation, reason: reason)
                     }
                 } catch {
                     failures.append("\(name(id)): \(error)")
@@ -119,6 +121,17 @@ public final class CommandExecutor: Sendable {
             guard !failures.isEmpty else { return .succeeded(ids.count == 1 ? "\(verb) \(name(ids[0]))" : "\(verb) \(ids.count) customers") }
             let done = ids.count - failures.count
             return .failed("\(done) of \(ids.count) \(verb); failed: \(failures.joined(separator: "; "))")
+        }
+    }
+
+    private func addNote(_ customerId: String, _ text: String) {
+        withActions { [self] actions in
+            do {
+                try await actions.addNote(customerId: customerId, text: text)
+                return .succeeded("note saved on \(name(customerId))")
+            } catch {
+                return .failed("note not saved: \(error)")
+            }
         }
     }
 

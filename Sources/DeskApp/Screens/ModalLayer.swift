@@ -1,17 +1,20 @@
 import TerminalUI
 
-/// Draws the open dialog, form, picker, help or QR code over the view.
+/// Draws the open dialog, form, note, picker, help or QR code over the view.
 enum ModalLayer {
     static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
         let styles = state.theme.widgetStyles
         let area = layout.body.isEmpty ? buffer.bounds : layout.body
         switch state.modal {
-        case .confirm(let pending)?:
+        case .confirm(let dialog)?:
+            let pending = dialog.pending
             let title = pending.customerIds.count == 1 ? "\(pending.verb) customer" : "\(pending.verb) \(pending.customerIds.count) customers"
-            ConfirmDialog(title: title, message: pending.question(describing: state.describeOne), keysHint: pending.keysHint,
-                          isDangerous: true).render(into: &buffer, area: area, styles: styles)
+            ReasonConfirmDialog(title: title, message: pending.question(describing: state.describeOne), dialog: dialog)
+                .render(into: &buffer, area: area, styles: styles)
         case .form(let form)?:
             Form(state: form.state, keysHint: form.keysHint).render(into: &buffer, area: area, styles: styles)
+        case .note(let note)?:
+            Form(state: note.state, keysHint: note.keysHint).render(into: &buffer, area: area, styles: styles)
         case .picker(let picker)?:
             let who = state.data.customers.customer(id: picker.customerId)?.email ?? Formatting.shortId(picker.customerId)
             Picker(title: "New address for \(who)", state: picker.state).render(into: &buffer, area: area, styles: styles)

@@ -28,17 +28,20 @@ public struct ScreenLayout: Hashable, Sendable {
     /// Data rows a titled table shows (its header row excluded).
     public var tableRows: Int { max(1, titledTable.table.height - 1) }
 
-    /// The customer detail: title, info line, purses table, transactions title and table.
-    public func detail(purseCount: Int) -> (title: Rect, info: Rect, purses: Rect, transactionsTitle: Rect, transactions: Rect) {
+    /// The customer detail: title, info line, purses table, transactions title and table, and at the
+    /// bottom the newest case notes (title and up to three lines) when there are any and room for them.
+    public func detail(purseCount: Int, caseNoteCount: Int = 0)
+        -> (title: Rect, info: Rect, purses: Rect, transactionsTitle: Rect, transactions: Rect, caseNotes: Rect) {
         let infoHeight = body.height >= 14 ? 1 : 0
-        let room = max(0, body.height - 2 - infoHeight)
+        let notesHeight = caseNoteCount > 0 && body.height >= 14 ? min(caseNoteCount, 3) + 1 : 0
+        let room = max(0, body.height - 2 - infoHeight - notesHeight)
         let purseHeight = min(max(purseCount, 1) + 1, max(2, room / 2))
-        let parts = body.splitRows([.fixed(1), .fixed(infoHeight), .fixed(purseHeight), .fixed(1), .flexible(min: 0)])
-        return (parts[0], parts[1], parts[2], parts[3], parts[4])
+        let parts = body.splitRows([.fixed(1), .fixed(infoHeight), .fixed(purseHeight), .fixed(1), .flexible(min: 0), .fixed(notesHeight)])
+        return (parts[0], parts[1], parts[2], parts[3], parts[4], parts[5])
     }
 
-    public func detailRows(purseCount: Int, pane: DetailPane) -> Int {
-        let parts = detail(purseCount: purseCount)
+    public func detailRows(purseCount: Int, caseNoteCount: Int = 0, pane: DetailPane) -> Int {
+        let parts = detail(purseCount: purseCount, caseNoteCount: caseNoteCount)
         return max(1, (pane == .purses ? parts.purses.height : parts.transactions.height) - 1)
     }
 }

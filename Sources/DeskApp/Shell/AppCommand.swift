@@ -17,8 +17,10 @@ public enum AppCommand: Hashable, Sendable {
     case focus(customerId: String?)
     case setVisible(customerIds: [String])
     case refreshNow
-    case block([String])
-    case unblock([String])
+    /// `reason` (a ticket number, say) goes into the audit log with each block.
+    case block([String], reason: String?)
+    case unblock([String], reason: String?)
+    case addNote(customerId: String, text: String)
     case requestAddress(customerId: String, currency: Currency)
     case createCustomer(CustomerDraft)
     case updateCustomer(id: String, CustomerDraft)

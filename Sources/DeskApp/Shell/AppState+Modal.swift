@@ -1,10 +1,27 @@
 import TerminalUI
 
-/// Keys while a dialog, form, picker, the help or a QR code is open: they never reach the view below.
+/// Keys while a dialog, form, note, picker, the help or a QR code is open: they never reach the view below.
 extension AppState {
     mutating func handleModalKey(_ key: Key) -> [AppCommand] {
         switch modal {
-        case .confirm(let pending)?: return answer(pending, key)
+        case .confirm(let dialog)?: return answer(dialog, key)
+        case .note(var note)?:
+            switch key {
+            case .escape:
+                modal = nil
+                showFlash("note not saved", level: .info)
+            case .enter:
+                guard note.state.validate() else {
+                    modal = .note(note)
+                    return []
+                }
+                modal = nil
+                showFlash("saving the note…", level: .info)
+                return [.addNote(customerId: note.customerId, text: note.text)]
+            default:
+                note.state.apply(key)
+                modal = .note(note)
+            }
         case .form(var form)?:
             switch key {
             case .escape:
@@ -56,17 +73,39 @@ extension AppState {
         return []
     }
 
-    /// Only `y` confirms; Enter never does, so a stray Enter cannot block anyone.
-    private mutating func answer(_ pending: PendingAction, _ key: Key) -> [AppCommand] {
+    /// Only `y` confirms; Enter never does, so a stray Enter cannot block anyone. Tab moves into the
+    /// reason field, where every key is text until tab or enter leaves it.
+    private mutating func answer(_ dialog: ConfirmState, _ key: Key) -> [AppCommand] {
+        var dialog = dialog
+        let pending = dialog.pending
+        if dialog.isEditingReason {
+            switch key {
+            case .escape:
+                modal = nil
+                showFlash("\(pending.verb.lowercased()) cancelled", level: .info)
+                return []
+            case .tab, .backTab, .enter:
+                dialog.isEditingReason = false
+            default:
+                dialog.reason.apply(key)
+            }
+            modal = .confirm(dialog)
+            return []
+        }
         switch key {
         case .character("y"), .character("Y"):
             modal = nil
             for index in views.indices { views[index].confirmed(pending) }
-            showFlash("\(pending.verb == "Block" ? "blocking" : "unblocking") \(describe(pending.customerIds))…", level: .info)
-            return [pending.command]
+            let reason = dialog.givenReason
+            showFlash("\(pending.verb == "Block" ? "blocking" : "unblocking") \(describe(pending.customerIds))\(reason.map { " (\($0))" } ?? "")…",
+                      level: .info)
+            return [pending.command(reason: reason)]
         case .character("n"), .character("N"), .escape:
             modal = nil
             showFlash("\(pending.verb.lowercased()) cancelled", level: .info)
+        case .tab, .backTab:
+            dialog.isEditingReason = true
+            modal = .confirm(dialog)
         case .enter:
             showFlash("press y to \(pending.verb.lowercased()), n or esc to cancel", level: .warning)
         default:

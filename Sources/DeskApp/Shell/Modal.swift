@@ -30,8 +30,10 @@ public struct CurrencyPicker: Sendable {
 
 /// What sits on top of the current view and takes every key.
 public enum Modal: Sendable {
-    case confirm(PendingAction)
+    case confirm(ConfirmState)
     case form(CustomerForm)
+    /// The case note form behind `N`.
+    case note(NoteForm)
     case picker(CurrencyPicker)
     case help(offset: Int)
     /// A deposit address as a QR code; any key closes it.

@@ -26,13 +26,11 @@ public enum PendingAction: Hashable, Sendable {
         }
     }
 
-    public var keysHint: String { "[y] \(verb)  [n/esc] Cancel" }
-
-    /// The command that carries it out.
-    var command: AppCommand {
+    /// The command that carries it out, with the reason given (if any).
+    func command(reason: String?) -> AppCommand {
         switch self {
-        case .block(let ids): .block(ids)
-        case .unblock(let ids): .unblock(ids)
+        case .block(let ids): .block(ids, reason: reason)
+        case .unblock(let ids): .unblock(ids, reason: reason)
         }
     }
 }

@@ -53,7 +53,7 @@ struct DashboardLaunch {
             await sandbox.stop()
             throw CommandFailure(message: "cannot prepare the sandbox store in \(directory.path): \(error)", exitCode: 1)
         }
-        let client = CalypsoClient(credentials: sandbox.credentials)
+        let client = context.client(for: sandbox.credentials, configuredPaths: false)
         let currencies = configuration.currencies.map { CurrencyOption(currency: $0.code, blockchain: $0.blockchain) }
         let note = "demo data \(continued ? "continued from" : "kept in") \(directory.path) (--fresh starts over)"
         return make(account: sandbox.account, source: .embeddedSandbox, client: client, store: store, context: context,

@@ -37,8 +37,14 @@ struct CommandContext {
                 message: "no credentials: set CALYPSO_ACCOUNT, CALYPSO_API_KEY and CALYPSO_API_SECRET, add a profile to \(configuration.configFile.path), or start `pursedesk sandbox` and use the exports it prints",
                 exitCode: ExitStatus.configuration)
         }
+        return client(for: credentials)
+    }
+
+    /// A client for `credentials` with this command's timeout and request log, and the configured
+    /// endpoint paths unless it talks to the embedded sandbox (which serves the documented ones).
+    func client(for credentials: Credentials, configuredPaths: Bool = true) -> CalypsoClient {
         var clientOptions = ClientOptions()
-        clientOptions.paths = configuration.paths
+        if configuredPaths { clientOptions.paths = configuration.paths }
         clientOptions.timeout = .milliseconds(Int((options.timeout ?? configuration.requestTimeout) * 1000))
         let verbose = options.verbose, requests = diagnostics.logger("api")
         clientOptions.requestLog = { entry in

@@ -47,7 +47,7 @@ struct AuditView: DeskView {
         TableView(
             columns: [TableColumn("TIME", width: .fixed(19)), TableColumn("USER", width: .fixed(10)), TableColumn("ACTION", width: .fixed(16)),
                       TableColumn("RESULT", width: .fixed(9)), TableColumn("TARGET", width: .flexible(min: 8)),
-                      TableColumn("DETAIL", width: .flexible(min: 8))],
+                      TableColumn("DETAIL", width: .flexible(min: 8, weight: 2))],
             rowCount: audit.count, emptyMessage: "no operator actions yet",
             cellStyle: { row, column in
                 guard column == 3 else { return nil }
@@ -60,7 +60,7 @@ struct AuditView: DeskView {
             row: { row in
                 let record = audit[row]
                 return [Formatting.dateTime(record.at, timeZone: timeZone), record.user, record.action, record.result.rawValue, Self.target(record, data),
-                        record.error ?? [record.detail, record.outcome].compactMap { $0 }.joined(separator: "; ")]
+                        record.auditDetailText]
             }
         ).render(into: &buffer, area: tableArea, state: table, styles: theme.widgetStyles)
     }

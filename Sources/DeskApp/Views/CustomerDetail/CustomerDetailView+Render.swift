@@ -7,7 +7,7 @@ extension CustomerDetailView {
         let theme = state.theme
         let purses = detail.purses
         let transactions = detail.transactions
-        let areas = layout.detail(purseCount: purses.count)
+        let areas = layout.detail(purseCount: purses.count, caseNoteCount: detail.caseNotes.count)
         let customer = selectedCustomer(state)
         let id = customerId
         var title = [Span("Customer "), Span(areas.title.width < 80 ? Formatting.shortId(id) : id, style: Style(bold: true))]
@@ -31,6 +31,24 @@ extension CustomerDetailView {
                          right: [Span(focused ? "" : "tab: move here", style: theme[.muted])],
                          area: areas.transactionsTitle, theme: theme, into: &buffer)
         renderTransactions(transactions, state: state, area: areas.transactions, into: &buffer)
+        renderCaseNotes(state: state, area: areas.caseNotes, into: &buffer)
+    }
+
+    /// The newest case notes: when, who, and the note or the block's reason.
+    private func renderCaseNotes(state: AppState, area: Rect, into buffer: inout CellBuffer) {
+        guard area.height >= 2 else { return }
+        let theme = state.theme, notes = detail.caseNotes
+        let more = notes.count > area.height - 1 ? "\(notes.count - (area.height - 1)) older in :audit" : ""
+        ViewTitle.render([Span("Case notes "), Span("\(notes.count)", style: Style(bold: true))],
+                         right: [Span(more, style: theme[.muted])], area: area.row(0), theme: theme, into: &buffer)
+        for (index, note) in notes.prefix(area.height - 1).enumerated() {
+            let line = Line([
+                Span(Formatting.age(note.at, now: state.now), style: theme[.muted]), Span("  "),
+                Span(note.user, style: theme[.header]), Span("  "),
+                Span(note.caseNoteText, style: note.result == .failed ? theme[.danger] : theme[.text]),
+            ])
+            buffer.put(line, x: area.x + 1, y: area.y + 1 + index, maxWidth: area.width - 2, ellipsis: true)
+        }
     }
 
     private func renderPurses(_ purses: [PurseRecord], state: AppState, area: Rect, into buffer: inout CellBuffer) {

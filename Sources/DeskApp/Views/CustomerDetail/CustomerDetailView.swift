@@ -11,7 +11,8 @@ extension KeyAction {
     static let exportDeposits = KeyAction("export", keys: [.character("x")], summary: "export the deposits as CSV", hint: "export")
 }
 
-/// One customer: their purses per currency and chain (grouped by shared address) and their deposits.
+/// One customer: their purses per currency and chain (grouped by shared address), their deposits
+/// and the case notes.
 struct CustomerDetailView: DeskView {
     let customerId: String
     var detail: CustomerDetailData
@@ -38,9 +39,10 @@ struct CustomerDetailView: DeskView {
             ViewKey(.unblock, "unblock the customer"),
             ViewKey(.edit, "edit the customer (form)"),
             ViewKey(.create, "create a customer (form)"),
+            ViewKey(.addNote, "add a case note (kept in the audit log; listed at the bottom with blocks and their reasons)"),
             ViewKey(.exportDeposits, "export every stored deposit of the customer as CSV into the current directory (or export_dir); never overwrites"),
         ],
-        hints: [.back, .nextPane, .newAddress, .copy, .qrCode, .exportDeposits, .block, .unblock, .edit, .open, .help])
+        hints: [.back, .nextPane, .newAddress, .copy, .qrCode, .exportDeposits, .block, .unblock, .addNote, .edit, .open, .help])
 
     func refresh(_ shell: AppState) -> [AppCommand] { [.loadDetail(customerId: customerId)] }
 
@@ -93,7 +95,7 @@ struct CustomerDetailView: DeskView {
     }
 
     mutating func move(_ move: SelectionMove, _ shell: inout AppState) {
-        let rows = shell.layout.detailRows(purseCount: detail.purses.count, pane: pane)
+        let rows = shell.layout.detailRows(purseCount: detail.purses.count, caseNoteCount: detail.caseNotes.count, pane: pane)
         if pane == .purses {
             purseTable.apply(move, rowCount: detail.purses.count, visibleRows: rows)
         } else {

@@ -6,12 +6,16 @@ public struct CustomerDetailData: Hashable, Sendable {
     public var customer: CustomerSummary?
     public var purses: [PurseRecord]
     public var transactions: [TransactionRecord]
+    /// Notes, blocks and unblocks with their reasons, newest first.
+    public var caseNotes: [AuditRecord]
 
-    public init(customerId: String, customer: CustomerSummary?, purses: [PurseRecord], transactions: [TransactionRecord]) {
+    public init(customerId: String, customer: CustomerSummary?, purses: [PurseRecord], transactions: [TransactionRecord],
+                caseNotes: [AuditRecord] = []) {
         self.customerId = customerId
         self.customer = customer
         self.purses = purses
         self.transactions = transactions
+        self.caseNotes = caseNotes
     }
 }
 

@@ -12,9 +12,11 @@ extension KeyAction {
                                       dangerous: true)
     static let create = KeyAction("create", keys: [.character("c")], summary: "create customer", hint: "new", dangerous: true)
     static let edit = KeyAction("edit", keys: [.character("e")], summary: "edit customer", hint: "edit", dangerous: true)
+    /// Writes to the audit log, so it is gone in read-only mode like the actions.
+    static let addNote = KeyAction("add_note", keys: [.character("N")], summary: "add a case note", hint: "note", dangerous: true)
 }
 
-/// Opening the dialogs behind b, u, n, c and e for the customers a view offers.
+/// Opening the dialogs behind b, u, n, c, e and N for the customers a view offers.
 extension AppState {
     /// Handles a customer action; false when `action` is not one.
     mutating func performCustomerAction(_ action: KeyAction, targets: [CustomerSummary], selected: CustomerSummary?) -> Bool {
@@ -23,6 +25,7 @@ extension AppState {
         case .newAddress: openCurrencyPicker(for: selected)
         case .create: modal = .form(CustomerForm(mode: .create))
         case .edit: openEditForm(for: selected)
+        case .addNote: openNoteForm(for: selected)
         default: return false
         }
         return true
@@ -39,7 +42,7 @@ extension AppState {
             showFlash(targets.count == 1 ? "already \(state)" : "all marked customers are already \(state)", level: .info)
             return
         }
-        modal = .confirm(blocking ? .block(ids) : .unblock(ids))
+        modal = .confirm(ConfirmState(blocking ? .block(ids) : .unblock(ids)))
     }
 
     private mutating func openCurrencyPicker(for customer: CustomerSummary?) {
@@ -55,5 +58,13 @@ extension AppState {
         guard let customer else { return }
         modal = .form(CustomerForm(mode: .edit(customerId: customer.id), email: customer.email ?? "",
                                    externalId: customer.externalId ?? "", description: customer.description ?? ""))
+    }
+
+    private mutating func openNoteForm(for customer: CustomerSummary?) {
+        guard let customer else {
+            showFlash("no customer selected", level: .warning)
+            return
+        }
+        modal = .note(NoteForm(customerId: customer.id, who: describe([customer.id])))
     }
 }

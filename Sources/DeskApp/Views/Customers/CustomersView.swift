@@ -35,8 +35,9 @@ struct CustomersView: DeskView {
         ViewKey(.newAddress, "new deposit address (currency picker)"),
         ViewKey(.create, "create a customer (form)"),
         ViewKey(.edit, "edit the selected customer (form)"),
+        ViewKey(.addNote, "add a case note on the selected customer (shown in its detail and the audit log)"),
     ]
-    static let hints: [KeyAction] = [.open, .filter, .block, .unblock, .newAddress, .create, .edit, .mark, .sortNext, .sortFlip, .command,
+    static let hints: [KeyAction] = [.open, .filter, .block, .unblock, .newAddress, .create, .edit, .addNote, .mark, .sortNext, .sortFlip, .command,
                                      .help, .quit]
     static let filterPlaceholder = "text, email:ann, ext:123, blocked:yes"
 
