@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func auditShowsTheReasonFirst() {
-        var state = Fixtures.state(width: 80, height: 24)
+        var state = Fixtures.state(width: 120, height: 30)
         state.press(":")
         state.type("audit")
         state.press("enter")

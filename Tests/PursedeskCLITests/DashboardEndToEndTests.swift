@@ -113,7 +113,7 @@ struct DashboardEndToEndTests {
         tmux.send(":")
         tmux.type("audit")
         tmux.send("Enter")
-        try await tmux.expectLine { $0.contains("customer.block") && $0.contains("reason: T-123 by phone, no") }
+        try await tmux.expectLine { $0.contains("customer.block") && $0.contains("reason: T-123 by phone") }
         try await tmux.expectLine { $0.contains("customer.note") && $0.contains("called back") }
         try await tmux.quitAndExpectShellFromAnyView()
     }

@@ -45,9 +45,9 @@ struct AuditView: DeskView {
         ViewTitle.render([Span("Audit log "), Span("\(audit.count)", style: Style(bold: true))],
                          right: [Span("every action, newest first", style: theme[.muted])], area: titleArea, theme: theme, into: &buffer)
         TableView(
-            columns: [TableColumn("TIME", width: .fixed(19)), TableColumn("USER", width: .fixed(10)), TableColumn("ACTION", width: .fixed(16)),
-                      TableColumn("RESULT", width: .fixed(9)), TableColumn("TARGET", width: .flexible(min: 8)),
-                      TableColumn("DETAIL", width: .flexible(min: 8, weight: 2))],
+            columns: [TableColumn("TIME", width: .fixed(19)), TableColumn("USER", width: .fixed(8)), TableColumn("ACTION", width: .fixed(16)),
+                      TableColumn("RESULT", width: .fixed(9)), TableColumn("TARGET", width: .flexible(min: 18)),
+                      TableColumn("DETAIL", width: .flexible(min: 24, weight: 3))],
             rowCount: audit.count, emptyMessage: "no operator actions yet",
             cellStyle: { row, column in
                 guard column == 3 else { return nil }
