@@ -36,22 +36,8 @@ struct SyncCommand: AsyncParsableCommand {
             }
             let receiver = try await WebhookListening.start(webhookListen, context, store: model.store, events: model.events)
             if let receiver { Terminal.printError("receiving webhooks on \(receiver.url.absoluteString)") }
-            let statusLines = Task {
-                for await status in engine.statusUpdates.subscribe() {
-                    let statistics = status.statistics
-                    let line = "\(CalypsoDate.format(Date())) \(status.connection.label)"
-                        + " requests \(statistics.lastRefreshRequests)/\(settings.requestsPerRefresh) feed \(statistics.lastFeedRequests)"
-                    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-                }
-            }
-            let loop = Task { await engine.run() }
-            if let duration {
-                try? await Task.sleep(for: .milliseconds(Int(duration * 1000)))
-            } else {
-                await TerminationSignals.wait()
-            }
-            loop.cancel()
-            await loop.value
+            let statusLines = printStatusLines(of: engine, settings: settings, prefix: "")
+            await runUntilStopped(Task { await engine.run() })
             statusLines.cancel()
             await receiver?.stop()
         }
@@ -64,7 +50,8 @@ struct SyncCommand: AsyncParsableCommand {
             Terminal.printError("team store: " + line)
         }
         let pollerEvents = EventHub<DeskEvent>()
-        let engine = SyncEngine(api: model.client, store: model.store, events: pollerEvents, settings: settings)
+        let engine = SyncEngine(api: model.client, store: model.store, events: pollerEvents, settings: settings,
+                                logger: model.diagnostics.logger("sync"))
         let desk = TeamDesk(team: team, store: model.store, events: model.events, pollerEvents: pollerEvents, engine: engine,
                             refreshInterval: settings.refreshInterval)
         let receiver = try await WebhookListening.start(webhookListen, context, store: model.store, events: model.events,
@@ -78,15 +65,28 @@ struct SyncCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
         }
-        let engineLines = Task {
+        let engineLines = printStatusLines(of: engine, settings: settings, prefix: "polling ")
+        await runUntilStopped(Task { await desk.run() })
+        statusLines.cancel()
+        engineLines.cancel()
+        await receiver?.stop()
+        await team.close()
+    }
+
+    /// One line per refresh: the connection and the requests it spent.
+    private func printStatusLines(of engine: SyncEngine, settings: SyncSettings, prefix: String) -> Task<Void, Never> {
+        Task {
             for await status in engine.statusUpdates.subscribe() {
                 let statistics = status.statistics
-                let line = "\(CalypsoDate.format(Date())) polling \(status.connection.label)"
+                let line = "\(CalypsoDate.format(Date())) \(prefix)\(status.connection.label)"
                     + " requests \(statistics.lastRefreshRequests)/\(settings.requestsPerRefresh) feed \(statistics.lastFeedRequests)"
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
         }
-        let loop = Task { await desk.run() }
+    }
+
+    /// Runs `loop` for `--duration`, or until SIGINT or SIGTERM, then stops it.
+    private func runUntilStopped(_ loop: Task<Void, Never>) async {
         if let duration {
             try? await Task.sleep(for: .milliseconds(Int(duration * 1000)))
         } else {
@@ -94,9 +94,5 @@ struct SyncCommand: AsyncParsableCommand {
         }
         loop.cancel()
         await loop.value
-        statusLines.cancel()
-        engineLines.cancel()
-        await receiver?.stop()
-        await team.close()
     }
 }
