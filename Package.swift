@@ -131,7 +131,8 @@ let package = Package(
         ),
         .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TmuxDriver", "CNcursesw"]),
-        .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"]),
+        .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"],
+                    exclude: ["Golden", "README.md"]),
         .testTarget(name: "PursedeskCLITests", dependencies: ["pursedesk", "CalypsoSandbox", "CalypsoAPI", "DeskModel", "TmuxDriver"]),
     ]
 )
