@@ -37,29 +37,39 @@ struct DashboardLaunch {
         } catch {
             throw CommandFailure(message: "the embedded sandbox could not start: \(error)", exitCode: 1)
         }
-        let continued = sandbox.restoredWorld
+        let chosen = context.options.account ?? sandbox.account
+        guard let account = sandbox.accounts.first(where: { $0.account.lowercased() == chosen.lowercased() })?.account else {
+            await sandbox.stop()
+            throw CommandFailure(message: "the embedded sandbox has no account \(chosen); it serves \(sandbox.accounts.map(\.account).joined(separator: ", "))",
+                                 exitCode: ExitStatus.configuration)
+        }
+        // Only the first account's world is saved; the others are new at every start.
+        let continued = sandbox.restoredWorld && account == sandbox.account
         let store: DeskStore
         do {
             // A new world makes an old store wrong: its customers and deposits no longer exist.
-            if !continued { try removeStore(in: directory) }
-            store = try DeskStore.open(dataDirectory: directory, account: sandbox.account)
-            if !continued {
-                for customer in await sandbox.state().customers { try store.upsertCustomer(customer, origin: .imported) }
+            if !sandbox.restoredWorld { try removeStores(in: directory) }
+            if !continued { try removeStores(in: directory, account: account) }
+            store = try DeskStore.open(dataDirectory: directory, account: account)
+            if !continued, let state = await sandbox.state(account: account) {
+                for customer in state.customers { try store.upsertCustomer(customer, origin: .imported) }
             }
         } catch {
             await sandbox.stop()
             throw CommandFailure(message: "cannot prepare the sandbox store in \(directory.path): \(error)", exitCode: 1)
         }
-        let client = CalypsoClient(credentials: sandbox.credentials)
+        let client = CalypsoClient(credentials: sandbox.credentials(account: account))
         let currencies = configuration.currencies.map { CurrencyOption(currency: $0.code, blockchain: $0.blockchain) }
         let note = "demo data \(continued ? "continued from" : "kept in") \(directory.path) (--fresh starts over)"
-        return make(account: sandbox.account, source: .embeddedSandbox, client: client, store: store, context: context,
+        return make(account: account, source: .embeddedSandbox, client: client, store: store, context: context,
                     readOnly: readOnly, offline: false, currencies: currencies, warnings: [note], sandbox: sandbox)
     }
 
-    private static func removeStore(in directory: URL) throws {
+    /// Every account's store, or only `account`'s.
+    private static func removeStores(in directory: URL, account: String? = nil) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        for name in names where name.hasSuffix(".sqlite") || name.hasSuffix(".sqlite-wal") || name.hasSuffix(".sqlite-shm") {
+        for name in names where account.map({ name.hasPrefix($0 + ".sqlite") }) ?? true
+            && (name.hasSuffix(".sqlite") || name.hasSuffix(".sqlite-wal") || name.hasSuffix(".sqlite-shm")) {
             try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }

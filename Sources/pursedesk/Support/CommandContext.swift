@@ -11,8 +11,10 @@ struct CommandContext {
     init(_ options: GlobalOptions) throws {
         self.options = options
         do {
-            configuration = try ConfigurationLoader(profile: options.profile, dataDirectory: options.dataDir,
-                                                    configFile: options.config).load()
+            var loaded = try ConfigurationLoader(profile: options.profile, dataDirectory: options.dataDir,
+                                                 configFile: options.config).load()
+            if let account = options.account { loaded.credentials?.account = account }
+            configuration = loaded
         } catch {
             throw CommandFailure(message: error.message, exitCode: ExitStatus.configuration)
         }
