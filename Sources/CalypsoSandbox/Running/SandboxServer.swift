@@ -32,7 +32,7 @@ public final class SandboxServer: Sendable {
             var accountConfiguration = configuration
             accountConfiguration.seed = configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
             let (events, eventSink) = AsyncStream.makeStream(of: SandboxEvent.self)
-            let world = SandboxWorld(configuration: accountConfiguration, clock: clock, events: eventSink)
+            let world = SandboxWorld(configuration: accountConfiguration, clock: clock, events: eventSink, accountIndex: index)
             let dispatcher = WebhookDispatcher(seed: accountConfiguration.seed, retryScale: configuration.webhookRetryScale)
             let controls = SandboxControls(world: world, dispatcher: dispatcher, faultInjector: faults, clock: clock)
             return (SandboxAccount(account: account, name: SandboxCredentials.name(ofAccountAt: index)), controls, events, eventSink)

@@ -23,6 +23,7 @@ public final class CommandExecutor: Sendable {
         let store = session.store, engine = session.engine
         switch command {
         case .quit: break
+        case .loadAccounts, .switchAccount: break  // the SessionSwitcher's
         case .copy(let text): copy(text)
         case .focus(let id): Task { await engine.focus(customerId: id) }
         case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }

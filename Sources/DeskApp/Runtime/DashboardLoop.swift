@@ -8,17 +8,26 @@ public final class DashboardLoop {
     public private(set) var state: AppState
     private let backend: TerminalBackend
     private let mailbox: Mailbox
-    private let executor: CommandExecutor
+    private let execute: (AppCommand) -> Void
     private var lastFrame: CellBuffer?
     /// Something was applied since the last frame; without it the screen cannot have changed.
     private var needsFrame = true
     private var lastTickSecond: Int
 
-    public init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, executor: CommandExecutor) {
+    public convenience init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, executor: CommandExecutor) {
+        self.init(state: state, backend: backend, mailbox: mailbox, execute: executor.execute)
+    }
+
+    /// Commands go through `switcher`, which can put another account's session in place.
+    public convenience init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, switcher: SessionSwitcher) {
+        self.init(state: state, backend: backend, mailbox: mailbox, execute: switcher.execute)
+    }
+
+    private init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, execute: @escaping (AppCommand) -> Void) {
         self.state = state
         self.backend = backend
         self.mailbox = mailbox
-        self.executor = executor
+        self.execute = execute
         lastTickSecond = Int(state.now.timeIntervalSince1970)
         apply(.started)
     }
@@ -62,7 +71,7 @@ public final class DashboardLoop {
 
     private func apply(_ message: AppMessage) {
         needsFrame = true
-        for command in update(&state, message) { executor.execute(command) }
+        for command in update(&state, message) { execute(command) }
     }
 
     private func drawIfChanged() {

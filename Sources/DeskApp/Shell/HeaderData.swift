@@ -10,6 +10,8 @@ public struct HeaderData: Sendable {
     public var connection: ConnectionState
     public var refreshInterval: Duration
     public var counts: StoreCounts?
+    /// The account's name from `user/current`, once known.
+    public var accountName: String?
 
     public init(account: String, sourceLabel: String, isSandbox: Bool, connection: ConnectionState,
                 refreshInterval: Duration, counts: StoreCounts? = nil) {

@@ -11,6 +11,7 @@ enum ViewRegistry {
         FeedView.registration,
         AlertsView.registration,
         AuditView.registration,
+        AccountsView.registration,
     ]
 
     /// What the dashboard opens on, and what `:` commands stack their view on.

@@ -67,7 +67,7 @@ struct DashboardCommand: AsyncParsableCommand {
                 currencies: session.currencies.map { CurrencyOption(currency: $0.currency, blockchain: $0.blockchain) }, theme: chosenTheme, keyBindings: context.configuration.keyBindings,
                 warnings: warnings + launch.warnings, size: TerminalSize(width: 80, height: 24))
             do {
-                try await DashboardRunner.run(session: session, setup: setup, themes: catalog) { try NcursesBackend() }
+                try await DashboardRunner.run(session: session, setup: setup, themes: catalog, accounts: launch.accounts) { try NcursesBackend() }
             } catch {
                 await receiver?.stop()
                 await launch.stop()

@@ -11,7 +11,8 @@ struct DashboardLaunch {
     let session: DeskSession
     /// Things to tell the operator in the first flash (e.g. the currency list fell back).
     let warnings: [String]
-    private let engineLoop: Task<Void, Never>?
+    /// Lists the key's accounts and opens the others' sessions; nil offline (nothing can be listed).
+    let accounts: DashboardAccounts?
     private let sandbox: SandboxServer?
 
     /// The embedded sandbox: 200 customers, about one deposit a second, a state step every 3 s.
@@ -43,26 +44,45 @@ struct DashboardLaunch {
             throw CommandFailure(message: "the embedded sandbox has no account \(chosen); it serves \(sandbox.accounts.map(\.account).joined(separator: ", "))",
                                  exitCode: ExitStatus.configuration)
         }
-        // Only the first account's world is saved; the others are new at every start.
-        let continued = sandbox.restoredWorld && account == sandbox.account
-        let store: DeskStore
         do {
-            // A new world makes an old store wrong: its customers and deposits no longer exist.
+            // A new world makes every old store wrong: its customers and deposits no longer exist.
             if !sandbox.restoredWorld { try removeStores(in: directory) }
-            if !continued { try removeStores(in: directory, account: account) }
-            store = try DeskStore.open(dataDirectory: directory, account: account)
-            if !continued, let state = await sandbox.state(account: account) {
-                for customer in state.customers { try store.upsertCustomer(customer, origin: .imported) }
-            }
         } catch {
             await sandbox.stop()
             throw CommandFailure(message: "cannot prepare the sandbox store in \(directory.path): \(error)", exitCode: 1)
         }
-        let client = CalypsoClient(credentials: sandbox.credentials(account: account))
         let currencies = configuration.currencies.map { CurrencyOption(currency: $0.code, blockchain: $0.blockchain) }
-        let note = "demo data \(continued ? "continued from" : "kept in") \(directory.path) (--fresh starts over)"
-        return make(account: account, source: .embeddedSandbox, client: client, store: store, context: context,
-                    readOnly: readOnly, offline: false, currencies: currencies, warnings: [note], sandbox: sandbox)
+        let opened = Locked<Set<String>>([])
+        let open: @Sendable (String) async throws -> DeskSession = { wanted in
+            guard let account = sandbox.accounts.first(where: { $0.account.lowercased() == wanted.lowercased() })?.account else {
+                throw CommandFailure(message: "the embedded sandbox has no account \(wanted)", exitCode: ExitStatus.configuration)
+            }
+            // Only the first account's world is saved; the others are new at every start.
+            let continued = sandbox.restoredWorld && account == sandbox.account
+            let first = opened.withLock { $0.insert(account).inserted }
+            let store: DeskStore
+            do {
+                if first, !continued { try removeStores(in: directory, account: account) }
+                store = try DeskStore.open(dataDirectory: directory, account: account)
+                if first, !continued, let state = await sandbox.state(account: account) {
+                    for customer in state.customers { try store.upsertCustomer(customer, origin: .imported) }
+                }
+            } catch {
+                throw CommandFailure(message: "cannot prepare the sandbox store in \(directory.path): \(error)", exitCode: 1)
+            }
+            return session(account: account, source: .embeddedSandbox, client: CalypsoClient(credentials: sandbox.credentials(account: account)),
+                           store: store, context: context, readOnly: readOnly, currencies: currencies)
+        }
+        let first: DeskSession
+        do {
+            first = try await open(account)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        let note = "demo data \(sandbox.restoredWorld && account == sandbox.account ? "continued from" : "kept in") \(directory.path) (--fresh starts over)"
+        let accounts = DashboardAccounts(client: CalypsoClient(credentials: sandbox.credentials), first: first, open: open)
+        return DashboardLaunch(session: first, warnings: [note], accounts: accounts, sandbox: sandbox)
     }
 
     /// Every account's store, or only `account`'s.
@@ -77,14 +97,7 @@ struct DashboardLaunch {
     /// The configured account over the real API (or, offline, only what is stored).
     static func remote(_ context: CommandContext, readOnly: Bool, offline: Bool) async throws -> DashboardLaunch {
         let client = try context.client()
-        let credentials = client.credentials
-        let store: DeskStore
-        do {
-            store = try DeskStore.open(dataDirectory: context.configuration.dataDirectory, account: credentials.account)
-        } catch {
-            throw CommandFailure(message: "cannot open the local store in \(context.configuration.dataDirectory.path): \(error)",
-                                 exitCode: ExitStatus.configuration)
-        }
+        let store = try openStore(context, account: client.credentials.account)
         var warnings: [String] = []
         var currencies = builtinCurrencies
         let cached: (currencies: [(currency: Currency, blockchain: String?)], warning: String?) = offline
@@ -93,36 +106,52 @@ struct DashboardLaunch {
         if let warning = cached.warning {
             warnings.append(cached.currencies.isEmpty ? "\(warning); offering the built-in list" : "\(warning); offering the list saved earlier")
         }
-        return make(account: credentials.account, source: .remote(credentials.baseURL), client: client, store: store, context: context,
-                    readOnly: readOnly || offline, offline: offline, currencies: currencies, warnings: warnings, sandbox: nil)
+        let first = session(account: client.credentials.account, source: .remote(client.credentials.baseURL), client: client, store: store,
+                            context: context, readOnly: readOnly || offline, currencies: currencies)
+        let chosenCurrencies = currencies
+        let open: @Sendable (String) async throws -> DeskSession = { account in
+            let other = try context.client(account: account)
+            return session(account: account, source: .remote(other.credentials.baseURL), client: other,
+                           store: try openStore(context, account: account), context: context, readOnly: readOnly, currencies: chosenCurrencies)
+        }
+        // Offline nothing syncs and no account list can be fetched.
+        let accounts = offline ? nil : DashboardAccounts(client: client, first: first, open: open)
+        return DashboardLaunch(session: first, warnings: warnings, accounts: accounts, sandbox: nil)
+    }
+
+    private static func openStore(_ context: CommandContext, account: String) throws -> DeskStore {
+        do {
+            return try DeskStore.open(dataDirectory: context.configuration.dataDirectory, account: account)
+        } catch {
+            throw CommandFailure(message: "cannot open the local store in \(context.configuration.dataDirectory.path): \(error)",
+                                 exitCode: ExitStatus.configuration)
+        }
     }
 
     private static var builtinCurrencies: [CurrencyOption] {
         SandboxCurrency.assumedDefaults.map { CurrencyOption(currency: $0.code, blockchain: $0.blockchain) }
     }
 
-    private static func make(account: String, source: DeskSession.Source, client: CalypsoClient, store: DeskStore, context: CommandContext,
-                             readOnly: Bool, offline: Bool, currencies: [CurrencyOption], warnings: [String],
-                             sandbox: SandboxServer?) -> DashboardLaunch {
+    /// One account's store, sync engine, events and (unless read-only) audited actions.
+    private static func session(account: String, source: DeskSession.Source, client: CalypsoClient, store: DeskStore,
+                                context: CommandContext, readOnly: Bool, currencies: [CurrencyOption]) -> DeskSession {
         let configuration = context.configuration
         let interval = Duration.milliseconds(Int(configuration.refreshInterval * 1000))
         let events = EventHub<DeskEvent>()
         let engine = SyncEngine(api: client, store: store, events: events,
                                 settings: SyncSettings(refreshInterval: interval, requestsPerSecond: configuration.requestBudget))
         let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events)
-        let session = DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
-                                  currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval)
-        let loop = offline ? nil : Task { await engine.run() }
-        return DashboardLaunch(session: session, warnings: warnings, engineLoop: loop, sandbox: sandbox)
+        return DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
+                           currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval)
     }
 
     /// Stops the engine and the sandbox (which saves its world).
     func stop() async {
-        if let engineLoop {
-            engineLoop.cancel()
-            await engineLoop.value
+        if let accounts {
+            await accounts.stop()
+        } else {
+            session.events.finish()
         }
-        session.events.finish()
         await sandbox?.stop()
     }
 }

@@ -21,12 +21,14 @@ struct CommandContext {
         for warning in configuration.warnings { Terminal.printError(warning) }
     }
 
-    func client() throws -> CalypsoClient {
-        guard let credentials = configuration.credentials else {
+    /// For the configured account, or `account` with the same key.
+    func client(account: String? = nil) throws -> CalypsoClient {
+        guard var credentials = configuration.credentials else {
             throw CommandFailure(
                 message: "no credentials: set CALYPSO_ACCOUNT, CALYPSO_API_KEY and CALYPSO_API_SECRET, add a profile to \(configuration.configFile.path), or start `pursedesk sandbox` and use the exports it prints",
                 exitCode: ExitStatus.configuration)
         }
+        if let account { credentials.account = account }
         var clientOptions = ClientOptions()
         clientOptions.paths = configuration.paths
         clientOptions.timeout = .milliseconds(Int((options.timeout ?? configuration.requestTimeout) * 1000))
