@@ -25,6 +25,8 @@ public final class SessionSwitcher: Sendable {
     private let mailbox: Mailbox
     private let makeExecutor: @Sendable (DeskSession, _ post: @escaping @Sendable (AppMessage) -> Void) -> CommandExecutor
     private let current: Locked<Current?> = Locked(nil)
+    /// One switch at a time, so the session shown is the one whose engine runs.
+    private let switching = Locked(false)
 
     public init(session: DeskSession, directory: (any AccountDirectory)?, mailbox: Mailbox,
                 makeExecutor: @escaping @Sendable (DeskSession, _ post: @escaping @Sendable (AppMessage) -> Void) -> CommandExecutor) {
@@ -52,7 +54,13 @@ public final class SessionSwitcher: Sendable {
             }
         case .switchAccount(let account):
             guard let directory else { return mailbox.post(.failed("switching accounts needs the API")) }
-            Task { await switchTo(account, directory: directory) }
+            guard switching.withLock({ busy in defer { busy = true }; return !busy }) else {
+                return mailbox.post(.failed("already switching accounts"))
+            }
+            Task {
+                await switchTo(account, directory: directory)
+                switching.withLock { $0 = false }
+            }
         default:
             executor.execute(command)
         }
