@@ -1,5 +1,5 @@
 import CalypsoAPI
-import CalypsoSandbox
+@testable import CalypsoSandbox
 import Foundation
 import Testing
 
@@ -73,6 +73,17 @@ import Testing
                 for account in server.accounts { counts.append(await server.state(account: account.account)?.transactions.count ?? 0) }
             } while counts.contains(0) && ContinuousClock.now < deadline
             #expect(counts.count == 2 && !counts.contains(0))
+        }
+    }
+
+    @Test func theAnnouncementNamesEveryAccount() async throws {
+        try await withSandbox({ $0.accountCount = 3 }) { server, _ in
+            let text = SandboxCommandRunner.announcement(for: server, json: false).joined(separator: "\n")
+            #expect(server.accounts.dropFirst().allSatisfy { text.contains("also        \($0.account)  (\($0.name);") }, "\(text)")
+            let line = SandboxCommandRunner.announcement(for: server, json: true)[0]
+            let json = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect((json?["accounts"] as? [[String: Any]])?.compactMap { $0["account"] as? String } == server.accounts.map(\.account))
+            #expect(json?["account"] as? String == server.account)
         }
     }
 }
