@@ -158,6 +158,7 @@ import Testing
         (["tx", "get", "abc"], "TX_ID must be a UUID"),
         (["whoami", "--timeout", "0"], "--timeout must be between"),
         (["sandbox", "--port", "70000"], "--port must be between"),
+        (["sandbox", "--accounts", "0"], "--accounts must be between 1 and 20"),
         (["frobnicate"], "Unexpected argument"),
     ])
     func badArgumentsAreRefused(arguments: [String], message: String) throws {

@@ -19,6 +19,9 @@ public struct SandboxConfiguration: Sendable {
     public var webhookRetryScale = 1.0
     /// Makes ids, addresses, amounts and keys repeatable.
     public var seed: UInt64 = 1
+    /// Merchant accounts served for the one API key, each with its own world (at least 1).
+    /// The first is the account `credentials` names.
+    public var accountCount = 2
     public var faults = SandboxFaults.none
     public var currencies = SandboxCurrency.assumedDefaults
     public var traffic = TrafficSettings()

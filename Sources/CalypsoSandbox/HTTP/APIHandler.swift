@@ -3,8 +3,10 @@ import Foundation
 
 /// Answers `/api/v1/...`: faults first, then authentication, then the operation.
 struct APIHandler: Sendable {
-    let world: SandboxWorld
-    let dispatcher: WebhookDispatcher
+    /// Each account's world and webhooks, keyed by the lowercased account.
+    let accounts: [String: SandboxControls]
+    /// What `user/current` lists, in order.
+    let availableAccounts: [CurrentUser.AvailableAccount]
     let authenticator: RequestAuthenticator
     let faults: FaultInjector
     let traces: TraceIdentifiers
@@ -39,10 +41,16 @@ struct APIHandler: Sendable {
         guard let operation = Operation(path: path, method: method), method == expectedMethod else {
             return .error(status: 404, .badRequest("No operation \(method) \(path)"), traceId: traces.next())
         }
-        do {
-            try authenticator.authenticate(key: key, sign: sign, body: body, clock: ProtocolClock(skewSeconds: faults.faults.clockSkewSeconds),
-                                           needsAccount: operation != .userCurrent)
-            return try await perform(operation, body: body)
+        do throws(SandboxAPIError) {
+            let account = try authenticator.authenticate(key: key, sign: sign, body: body,
+                                                         clock: ProtocolClock(skewSeconds: faults.faults.clockSkewSeconds),
+                                                         needsAccount: operation != .userCurrent)
+            if operation == .userCurrent {
+                return .json(CurrentUser(id: "sandbox-user", email: "merchant@sandbox.test", name: "Sandbox merchant",
+                                         availableAccounts: availableAccounts))
+            }
+            guard let account, let controls = accounts[account] else { throw SandboxAPIError.badRequest("account is required") }
+            return try await perform(operation, body: body, world: controls.world, dispatcher: controls.dispatcher)
         } catch {
             return .error(error, traceId: traces.next())
         }
@@ -71,7 +79,8 @@ struct APIHandler: Sendable {
         }
     }
 
-    private func perform(_ operation: Operation, body: [UInt8]) async throws(SandboxAPIError) -> SandboxResponse {
+    private func perform(_ operation: Operation, body: [UInt8], world: SandboxWorld,
+                         dispatcher: WebhookDispatcher) async throws(SandboxAPIError) -> SandboxResponse {
         switch operation {
         case .customerCreate:
             return .json(await world.createCustomer(try payload(CustomerCreateRequest.self, body)))
@@ -91,8 +100,7 @@ struct APIHandler: Sendable {
         case .transactionFind:
             return .raw(try await world.findTransactionsJSON(try payload(TransactionFindRequest.self, body)))
         case .userCurrent:
-            return .json(CurrentUser(id: "sandbox-user", email: "merchant@sandbox.test", name: "Sandbox merchant",
-                                     availableAccounts: [.init(account: authenticator.account, name: "Sandbox account")]))
+            throw .badRequest("user/current is answered before any account is chosen")
         case .exchangePairs:
             return .json(ExchangePairs(currencyPairs: await world.currencyPairs()))
         case .webhookList:

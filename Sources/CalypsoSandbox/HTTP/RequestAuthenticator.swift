@@ -3,7 +3,8 @@ import Foundation
 
 /// Checks `Key`, `Sign`, `timestamp` and `account`, in that order, over the raw body bytes.
 struct RequestAuthenticator: Sendable {
-    let account: String
+    /// Lowercased.
+    let accounts: Set<String>
     let apiKey: String
     let apiSecret: String
 
@@ -12,9 +13,11 @@ struct RequestAuthenticator: Sendable {
         var timestamp: Int64?
     }
 
-    /// - Parameter needsAccount: false for `user/current`, whose body is `{timestamp}` only.
+    /// Returns the account the request acts on (lowercased); nil for `user/current`
+    /// (`needsAccount` false), whose body is `{timestamp}` only.
+    @discardableResult
     func authenticate(key: String?, sign: String?, body: [UInt8], clock: ProtocolClock,
-                      needsAccount: Bool) throws(SandboxAPIError) {
+                      needsAccount: Bool) throws(SandboxAPIError) -> String? {
         guard let key, key == apiKey else { throw SandboxAPIError(code: "002", message: "Invalid api key") }
         guard let sign, CalypsoSignature.verify(body: body, secret: apiSecret, signature: sign) else {
             throw SandboxAPIError(code: "003", message: "Wrong sign")
@@ -26,10 +29,11 @@ struct RequestAuthenticator: Sendable {
         guard clock.accepts(timestampMilliseconds: timestamp) else {
             throw SandboxAPIError(code: "011", message: "Invalid timestamp parameter")
         }
-        guard needsAccount else { return }
+        guard needsAccount else { return nil }
         guard let given = head.account else { throw .badRequest("account is required") }
-        guard given.lowercased() == account.lowercased() else {
+        guard accounts.contains(given.lowercased()) else {
             throw SandboxAPIError(code: "002", message: "The api key does not belong to account \(given)")
         }
+        return given.lowercased()
     }
 }

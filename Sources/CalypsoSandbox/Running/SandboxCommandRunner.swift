@@ -14,6 +14,8 @@ public enum SandboxCommandRunner {
 
         var baseURL: String
         var account: String
+        /// Every account the key serves, `account` first.
+        var accounts: [SandboxAccount]
         var apiKey: String
         var apiSecret: String
         var seed: UInt64
@@ -38,13 +40,16 @@ public enum SandboxCommandRunner {
         var lines: [String] = []
         if json {
             let announcement = Announcement(baseURL: server.baseURL.absoluteString, account: server.account,
-                                            apiKey: server.apiKey, apiSecret: server.apiSecret,
+                                            accounts: server.accounts, apiKey: server.apiKey, apiSecret: server.apiSecret,
                                             seed: server.configuration.seed, webhook: webhook)
             lines.append(String(decoding: (try? SandboxWorld.encoder.encode(announcement)) ?? Data(), as: UTF8.self))
         } else {
             lines += [
                 "Calypso sandbox listening on \(server.baseURL.absoluteString)",
                 "  account     \(server.account)",
+            ]
+            lines += server.accounts.dropFirst().map { "  also        \($0.account)  (\($0.name); same key, --account selects it)" }
+            lines += [
                 "  API key     \(server.apiKey)",
                 "  API secret  \(server.apiSecret)   (sandbox only)",
             ]

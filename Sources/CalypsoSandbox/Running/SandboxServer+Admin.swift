@@ -29,10 +29,18 @@ extension SandboxServer {
 
     @discardableResult
     public func advanceClock(seconds: TimeInterval) async -> Date {
-        await controls.advanceClock(seconds: seconds)
+        let now = await controls.advanceClock(seconds: seconds)
+        for other in accountControls.dropFirst() { await other.controls.world.processDue() }
+        return now
     }
 
     public func state() async -> SandboxState { await controls.state() }
+
+    /// The state of one of `accounts` (nil for an account this sandbox does not serve).
+    public func state(account: String) async -> SandboxState? {
+        guard let entry = accountControls.first(where: { $0.account.account.lowercased() == account.lowercased() }) else { return nil }
+        return await entry.controls.state()
+    }
 
     public func counts() async -> SandboxCounts { await controls.counts() }
 

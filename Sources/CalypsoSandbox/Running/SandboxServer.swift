@@ -9,33 +9,52 @@ public final class SandboxServer: Sendable {
     public let apiKey: String
     public let apiSecret: String
 
+    /// The first account's world and webhooks (the admin endpoints act on these).
     let controls: SandboxControls
+    /// Every account's, the first one first.
+    let accountControls: [(account: SandboxAccount, controls: SandboxControls, events: AsyncStream<SandboxEvent>,
+                           eventSink: AsyncStream<SandboxEvent>.Continuation)]
     private let http: SandboxHTTPServer
-    private let events: AsyncStream<SandboxEvent>
-    private let eventSink: AsyncStream<SandboxEvent>.Continuation
     private let stopping = Locked(false)
     private let running = Locked<(port: Int, tasks: [Task<Void, Never>], subscription: WebhookSubscription?, restored: Bool)>((0, [], nil, false))
 
     public init(configuration: SandboxConfiguration = SandboxConfiguration()) {
         self.configuration = configuration
-        let credentials = SandboxCredentials(seed: configuration.seed)
+        let credentials = SandboxCredentials(seed: configuration.seed, accountCount: configuration.accountCount)
         account = credentials.account
         apiKey = credentials.apiKey
         apiSecret = credentials.apiSecret
-        (events, eventSink) = AsyncStream.makeStream(of: SandboxEvent.self)
         let clock = configuration.clock ?? ScaledClock(scale: configuration.timeScale)
-        let world = SandboxWorld(configuration: configuration, clock: clock, events: eventSink)
-        let dispatcher = WebhookDispatcher(seed: configuration.seed, retryScale: configuration.webhookRetryScale)
         let faults = FaultInjector(faults: configuration.faults, seed: configuration.seed)
         let traces = TraceIdentifiers()
-        controls = SandboxControls(world: world, dispatcher: dispatcher, faultInjector: faults, clock: clock)
+        accountControls = credentials.accounts.enumerated().map { index, account in
+            // The first account keeps the seed it always had; the others draw their own worlds.
+            var accountConfiguration = configuration
+            accountConfiguration.seed = configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+            let (events, eventSink) = AsyncStream.makeStream(of: SandboxEvent.self)
+            let world = SandboxWorld(configuration: accountConfiguration, clock: clock, events: eventSink, accountIndex: index)
+            let dispatcher = WebhookDispatcher(seed: accountConfiguration.seed, retryScale: configuration.webhookRetryScale)
+            let controls = SandboxControls(world: world, dispatcher: dispatcher, faultInjector: faults, clock: clock)
+            return (SandboxAccount(account: account, name: SandboxCredentials.name(ofAccountAt: index)), controls, events, eventSink)
+        }
+        controls = accountControls[0].controls
         let stopping = self.stopping
-        let api = APIHandler(world: world, dispatcher: dispatcher,
-                             authenticator: RequestAuthenticator(account: credentials.account, apiKey: credentials.apiKey,
-                                                                 apiSecret: credentials.apiSecret),
+        let api = APIHandler(accounts: Dictionary(accountControls.map { ($0.account.account.lowercased(), $0.controls) },
+                                                  uniquingKeysWith: { first, _ in first }),
+                             availableAccounts: accountControls.map { .init(account: $0.account.account, name: $0.account.name) },
+                             authenticator: RequestAuthenticator(accounts: Set(credentials.accounts.map { $0.lowercased() }),
+                                                                 apiKey: credentials.apiKey, apiSecret: credentials.apiSecret),
                              faults: faults, traces: traces, isStopping: { stopping.current })
         http = SandboxHTTPServer(host: configuration.host, port: configuration.port, api: api,
                                  admin: AdminHandler(sandbox: controls, traces: traces), faults: faults)
+    }
+
+    /// Every account this sandbox serves for its one API key, the first (`account`) first.
+    public var accounts: [SandboxAccount] { accountControls.map(\.account) }
+
+    /// The credentials for another of `accounts` (same key and secret).
+    public func credentials(account other: String) -> Credentials {
+        Credentials(baseURL: baseURL, account: other, apiKey: apiKey, apiSecret: Secret(apiSecret))
     }
 
     /// `http://host:port`; the port is known once `start()` has returned.
@@ -62,6 +81,10 @@ public final class SandboxServer: Sendable {
         } else {
             await controls.world.seed(customers: configuration.seedCustomers, transactions: configuration.seedTransactions)
         }
+        // Other accounts start from a new seeded world each time: only the first one is saved.
+        for other in accountControls.dropFirst() {
+            await other.controls.world.seed(customers: configuration.seedCustomers, transactions: configuration.seedTransactions)
+        }
         if let url = configuration.webhookURL {
             let request = WebhookSubscriptionCreateRequest(
                 requestId: UUID().uuidString.lowercased(), notificationEventTypes: nil,
@@ -70,9 +93,12 @@ public final class SandboxServer: Sendable {
             running.withLock { $0.subscription = subscription }
         }
         let port = try await http.start()
-        var tasks = [pumpEvents(), tick()]
+        var tasks: [Task<Void, Never>] = []
+        for entry in accountControls {
+            tasks += [pumpEvents(entry.events, to: entry.controls.dispatcher), tick(entry.controls.world)]
+            if configuration.traffic.enabled, configuration.traffic.depositsPerSecond > 0 { tasks.append(generateTraffic(entry.controls.world)) }
+        }
         if configuration.worldFile != nil { tasks.append(saveRegularly()) }
-        if configuration.traffic.enabled, configuration.traffic.depositsPerSecond > 0 { tasks.append(generateTraffic()) }
         running.withLock {
             $0.port = port
             $0.tasks = tasks
@@ -87,8 +113,10 @@ public final class SandboxServer: Sendable {
         }
         for task in tasks { task.cancel() }
         try? await saveWorld()
-        eventSink.finish()
-        await controls.dispatcher.stop()
+        for entry in accountControls {
+            entry.eventSink.finish()
+            await entry.controls.dispatcher.stop()
+        }
         await http.stop()
     }
 
@@ -109,15 +137,15 @@ public final class SandboxServer: Sendable {
         }
     }
 
-    private func pumpEvents() -> Task<Void, Never> {
-        Task { [events, dispatcher = controls.dispatcher] in
+    private func pumpEvents(_ events: AsyncStream<SandboxEvent>, to dispatcher: WebhookDispatcher) -> Task<Void, Never> {
+        Task {
             for await event in events { await dispatcher.publish(event) }
         }
     }
 
     /// Runs scheduled deposit steps and expiries as simulated time passes.
-    private func tick() -> Task<Void, Never> {
-        Task { [world = controls.world] in
+    private func tick(_ world: SandboxWorld) -> Task<Void, Never> {
+        Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(100))
                 await world.processDue()
@@ -125,9 +153,9 @@ public final class SandboxServer: Sendable {
         }
     }
 
-    private func generateTraffic() -> Task<Void, Never> {
+    private func generateTraffic(_ world: SandboxWorld) -> Task<Void, Never> {
         let interval = Duration.milliseconds(Int64(1000 / configuration.traffic.depositsPerSecond))
-        return Task { [world = controls.world] in
+        return Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 if Task.isCancelled { break }
@@ -142,4 +170,10 @@ public struct SandboxWorldFileError: Error, CustomStringConvertible {
     public var path: String
     public var reason: String
     public var description: String { "cannot read the saved sandbox world \(path): \(reason)" }
+}
+
+/// One merchant account the sandbox serves, with the name `user/current` gives it.
+public struct SandboxAccount: Sendable, Hashable, Codable {
+    public var account: String
+    public var name: String
 }

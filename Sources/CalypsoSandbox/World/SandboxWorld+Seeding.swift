@@ -12,8 +12,10 @@ extension SandboxWorld {
         for _ in 0..<max(0, count) {
             seededCustomerCount += 1
             let number = seededCustomerCount
-            add(Customer(id: IdentifierMaker.uuid(&random), email: "customer\(number)@sandbox.test",
-                         description: "Seeded customer \(number)", externalId: "ext-\(number)",
+            let shop = accountIndex == 0 ? "" : "shop\(accountIndex + 1)."
+            let prefix = accountIndex == 0 ? "" : "s\(accountIndex + 1)-"
+            add(Customer(id: IdentifierMaker.uuid(&random), email: "customer\(number)@\(shop)sandbox.test",
+                         description: "Seeded customer \(number)", externalId: "\(prefix)ext-\(number)",
                          blocked: random.chance(traffic.blockedShare)))
         }
         let owners = count > 0 ? Array(customerOrder[firstNew...]) : customerOrder

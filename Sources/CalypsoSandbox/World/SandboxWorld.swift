@@ -22,6 +22,8 @@ actor SandboxWorld {
     var positionById: [String: Int] = [:]
     var unfinishedPositions: Set<Int> = []
     var seededCustomerCount = 0
+    /// 0 for the first account; the others' seeded customers say which account they belong to.
+    let accountIndex: Int
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -29,7 +31,9 @@ actor SandboxWorld {
         return encoder
     }()
 
-    init(configuration: SandboxConfiguration, clock: any SandboxClock, events: AsyncStream<SandboxEvent>.Continuation) {
+    init(configuration: SandboxConfiguration, clock: any SandboxClock, events: AsyncStream<SandboxEvent>.Continuation,
+         accountIndex: Int = 0) {
+        self.accountIndex = accountIndex
         self.clock = clock
         self.traffic = configuration.traffic
         self.currencyOrder = configuration.currencies

@@ -36,6 +36,7 @@ public final class CommandExecutor: Sendable {
         switch command {
         case .quit: break
         case .copy, .bell: break  // sent through the backend by DashboardLoop
+        case .loadAccounts, .switchAccount: break  // the SessionSwitcher's
         case .focus(let id): Task { await engine.focus(customerId: id) }
         case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }
         case .refreshNow: Task { await engine.refreshNow() }

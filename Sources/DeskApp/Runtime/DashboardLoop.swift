@@ -10,7 +10,9 @@ public final class DashboardLoop {
     public private(set) var state: AppState
     private let backend: TerminalBackend
     private let mailbox: Mailbox
-    private let executor: CommandExecutor
+    private let execute: (AppCommand) -> Void
+    /// Nothing the executor started is still running.
+    private let isIdle: () -> Bool
     private var lastFrame: CellBuffer?
     /// Something was applied since the last frame; without it the screen cannot have changed.
     private var needsFrame = true
@@ -24,11 +26,22 @@ public final class DashboardLoop {
     private var keysApplied = 0
     private var reportedIdle = 0
 
-    public init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, executor: CommandExecutor) {
+    public convenience init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, executor: CommandExecutor) {
+        self.init(state: state, backend: backend, mailbox: mailbox, execute: executor.execute, isIdle: { executor.isIdle })
+    }
+
+    /// Commands go through `switcher`, which can put another account's session in place.
+    public convenience init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, switcher: SessionSwitcher) {
+        self.init(state: state, backend: backend, mailbox: mailbox, execute: switcher.execute, isIdle: { switcher.isIdle })
+    }
+
+    private init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, execute: @escaping (AppCommand) -> Void,
+                 isIdle: @escaping () -> Bool) {
         self.state = state
         self.backend = backend
         self.mailbox = mailbox
-        self.executor = executor
+        self.execute = execute
+        self.isIdle = isIdle
         lastTick = state.now
         apply(.started)
     }
@@ -74,7 +87,7 @@ public final class DashboardLoop {
         }
         if state.shouldQuit { return false }
         drawIfChanged()
-        if let onIdle, applied != reportedIdle, executor.isIdle, mailbox.isEmpty {
+        if let onIdle, applied != reportedIdle, isIdle(), mailbox.isEmpty {
             reportedIdle = applied
             onIdle(keysApplied, applied)
         }
@@ -89,7 +102,7 @@ public final class DashboardLoop {
             switch command {
             case .copy(let text): backend.copyToClipboard(text)
             case .bell: backend.ring()
-            default: executor.execute(command)
+            default: execute(command)
             }
         }
     }

@@ -7,34 +7,18 @@ import TerminalUI
 public enum DashboardRunner {
     /// Runs until the operator quits. `makeBackend` is called on the UI thread, which then is the
     /// only thread that touches the terminal; its error (e.g. an unsupported terminal) is rethrown.
-    public static func run(session: DeskSession, setup: AppState.Setup, themes: ThemeCatalog,
+    /// With `accounts`, `:accounts` lists the key's accounts and switches between them live.
+    public static func run(session: DeskSession, setup: AppState.Setup, themes: ThemeCatalog, accounts: (any AccountDirectory)? = nil,
                            makeBackend: @escaping @Sendable () throws -> TerminalBackend & Sendable) async throws {
         let mailbox = Mailbox()
-        let eventTask = Task {
-            for await event in session.events.subscribe() { mailbox.post(event: event) }
+        let switcher = SessionSwitcher(session: session, directory: accounts, mailbox: mailbox) { session, post in
+            CommandExecutor(session: session, themes: themes, post: post)
         }
-        let statusTask = Task {
-            // A refresh that changes nothing the header shows does not wake the UI thread.
-            var shown: ConnectionState?
-            for await status in session.engine.statusUpdates.subscribe() where !(shown?.looksLike(status.connection) ?? false) {
-                shown = status.connection
-                mailbox.post(.syncStatus(status.connection))
-            }
-        }
-        let teamTask = Task {
-            guard let updates = session.teamStatus else { return }
-            for await status in updates.subscribe() { mailbox.post(.teamStatus(status)) }
-        }
-        defer {
-            eventTask.cancel()
-            statusTask.cancel()
-            teamTask.cancel()
-        }
-        let executor = CommandExecutor(session: session, themes: themes, post: { mailbox.post($0) })
+        defer { switcher.stop() }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
             let thread = Thread {
                 do {
-                    try runOnThisThread(setup: setup, mailbox: mailbox, executor: executor, makeBackend: makeBackend)
+                    try runOnThisThread(setup: setup, mailbox: mailbox, switcher: switcher, makeBackend: makeBackend)
                     continuation.resume()
                 } catch {
                     continuation.resume(throwing: error)
@@ -47,12 +31,12 @@ public enum DashboardRunner {
 
     /// The backend lives only inside this call, so the terminal is given back (by its deinit)
     /// before the caller hears that the dashboard ended.
-    private static func runOnThisThread(setup: AppState.Setup, mailbox: Mailbox, executor: CommandExecutor,
+    private static func runOnThisThread(setup: AppState.Setup, mailbox: Mailbox, switcher: SessionSwitcher,
                                         makeBackend: () throws -> TerminalBackend) throws {
         let backend = try makeBackend()
         var initial = setup
         initial.size = backend.size
-        let loop = DashboardLoop(state: AppState(initial), backend: backend, mailbox: mailbox, executor: executor)
+        let loop = DashboardLoop(state: AppState(initial), backend: backend, mailbox: mailbox, switcher: switcher)
         loop.onIdle = IdleFile.reporter(environment: ProcessInfo.processInfo.environment)
         loop.run()
     }

@@ -38,6 +38,11 @@ public final class Mailbox: Sendable {
     /// Nothing is waiting: no message and no held event.
     public var isEmpty: Bool { contents.withLock { $0.messages.isEmpty && $0.events.isEmpty } }
 
+    /// Drops the events not yet handed over (those of an account switched away from).
+    public func discardHeldEvents() {
+        contents.withLock { $0.events = [] }
+    }
+
     /// How long until held events are due as a batch; nil when none are held.
     public func nextBatchDue(now: ContinuousClock.Instant = .now) -> Duration? {
         contents.withLock { contents in

@@ -9,7 +9,7 @@ enum HeaderBar {
         let theme = state.theme, header = state.header
         // Narrow terminals keep the badges, the connection and the clock; the account goes first.
         let narrow = layout.header.width < 72
-        var left: [Span] = narrow ? [] : [Span("pursedesk ", style: Style(bold: true)), Span(Formatting.shortAccount(header.account))]
+        var left: [Span] = narrow ? [] : [Span("pursedesk ", style: Style(bold: true)), Span(accountLabel(header))]
         if header.isSandbox {
             left += [Span(narrow ? "" : " "), Span(" SANDBOX ", style: theme[.badge])]
         } else if !narrow {
@@ -27,6 +27,13 @@ enum HeaderBar {
             buffer.fill(layout.counts, style: theme[.text])
             buffer.put(countsLine(counts, theme), x: layout.counts.x + 1, y: layout.counts.y, maxWidth: layout.counts.width - 2, ellipsis: true)
         }
+    }
+
+    /// "Shop EU 0xc195…f8b", or the short account alone while the name is not known.
+    static func accountLabel(_ header: HeaderData) -> String {
+        let short = Formatting.shortAccount(header.account)
+        guard let name = header.accountName, !name.isEmpty else { return short }
+        return "\(name.count > 24 ? name.prefix(23) + "…" : name) \(short)"
     }
 
     /// "live", "retrying · connection refused", "stale 12s · timed out", "error: …" measured against the app clock.

@@ -27,5 +27,9 @@ public enum AppCommand: Hashable, Sendable {
     case copy(String)
     case exportDeposits(customerId: String)
     case loadTheme(String)
+    /// The accounts `user/current` lists (answered by the `SessionSwitcher`).
+    case loadAccounts
+    /// Opens the account's session in place of the current one (answered by the `SessionSwitcher`).
+    case switchAccount(String)
     case quit
 }

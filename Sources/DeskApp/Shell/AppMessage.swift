@@ -1,3 +1,4 @@
+import CalypsoAPI
 import DeskModel
 import Foundation
 import TerminalUI
@@ -25,6 +26,9 @@ public enum AppMessage: Sendable {
     case overviewLoaded(OverviewFigures)
     case actionFinished(ActionOutcome)
     case themeLoaded(Theme)
+    case accountsLoaded([CurrentUser.AvailableAccount])
+    /// Another account's session is in place: nothing of the previous account may stay on screen.
+    case accountSwitched(AccountSwitch)
     /// A read or a theme failed; the text says what.
     case failed(String)
 }

@@ -12,6 +12,8 @@ public struct HeaderData: Sendable {
     public var counts: StoreCounts?
     /// In team mode: whether this desk polls or follows, and the team store's state.
     public var team: TeamStatus?
+    /// The account's name from `user/current`, once known.
+    public var accountName: String?
 
     public init(account: String, sourceLabel: String, isSandbox: Bool, connection: ConnectionState,
                 refreshInterval: Duration, counts: StoreCounts? = nil) {

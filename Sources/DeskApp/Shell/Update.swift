@@ -15,6 +15,7 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppComman
     case .started:
         commands = state.offline ? [] : [.refreshNow]
         commands += [.loadCustomers, .loadCounts, .loadFeedHistory]
+        if !state.offline { commands.append(.loadAccounts) }
         commands += state.enterTop()
     case .key(let key):
         commands = state.handleKey(key)
@@ -48,6 +49,10 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppComman
         state.showFlash("theme \(theme.name)", level: .info)
     case .failed(let reason):
         state.showFlash(reason, level: .error)
+    case .accountsLoaded(let accounts):
+        state.nameAccount(from: accounts)
+    case .accountSwitched(let switched):
+        commands = state.switchAccount(switched)
     case .detailLoaded, .transactionLoaded, .alertsLoaded, .auditLoaded, .overviewLoaded:
         break
     }

@@ -12,6 +12,7 @@ public enum ViewRegistry {
         FeedView.registration,
         AlertsView.registration,
         AuditView.registration,
+        AccountsView.registration,
     ]
 
     /// What the dashboard opens on, and what `:` commands stack their view on.

@@ -88,7 +88,9 @@ struct DashboardCommand: AsyncParsableCommand {
                 warnings: warnings + launch.warnings, size: TerminalSize(width: 80, height: 24), bell: context.configuration.bell,
                 startView: view, explorers: explorers)
             do {
-                try await DashboardRunner.run(session: session, setup: setup, themes: catalog) { try NcursesBackend(hyperlinks: links) }
+                try await DashboardRunner.run(session: session, setup: setup, themes: catalog, accounts: launch.accounts) {
+                    try NcursesBackend(hyperlinks: links)
+                }
             } catch {
                 await receiver?.stop()
                 await launch.stop()

@@ -17,10 +17,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("time-scale"), help: "Simulated seconds per real second.") var timeScale = 1.0
     @Option(name: .customLong("webhook-url"), help: "Subscribe this URL to webhooks at start.") var webhookURL: String?
     @Option(help: "Random seed, for a reproducible run.") var seed: UInt64 = 1
+    @Option(help: "Merchant accounts served for the one API key, each with its own world.") var accounts = 2
     @Flag(help: "Print the credentials as one JSON object on the first line.") var json = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1...20).contains(accounts) else { throw ValidationError("--accounts must be between 1 and 20") }
         guard (0...1_000_000).contains(seedCustomers) else { throw ValidationError("--seed-customers must be between 0 and 1000000") }
         guard depositRate >= 0, depositRate <= 1000 else { throw ValidationError("--deposit-rate must be between 0 and 1000 per second") }
         guard timeScale > 0, timeScale <= 100_000 else { throw ValidationError("--time-scale must be above 0 and at most 100000") }
@@ -35,6 +37,7 @@ struct SandboxCommand: AsyncParsableCommand {
         var configuration = SandboxConfiguration()
         configuration.port = port
         configuration.seedCustomers = seedCustomers
+        configuration.accountCount = accounts
         configuration.timeScale = timeScale
         configuration.webhookURL = webhookURL
         configuration.seed = seed

@@ -39,7 +39,7 @@ struct WhoAmICommand: AsyncParsableCommand {
             let active = user.availableAccounts.contains { $0.account.lowercased() == report.account.lowercased() }
             print("accounts:")
             for account in user.availableAccounts {
-                print("  \(account.account == report.account ? "*" : " ") \(account.account)  \(account.name ?? "")")
+                print("  \(account.account.lowercased() == report.account.lowercased() ? "*" : " ") \(account.account)  \(account.name ?? "")")
             }
             if !active && !user.availableAccounts.isEmpty {
                 Terminal.printError("warning: the configured account is not among the accounts this key may use")

@@ -12,10 +12,24 @@ struct DashboardLaunch {
     let session: DeskSession
     /// Things to tell the operator in the first flash (e.g. the currency list fell back).
     let warnings: [String]
+    /// Lists the key's accounts and opens the others' sessions; nil offline (nothing can be listed)
+    /// and in team mode (a team shares one account).
+    let accounts: DashboardAccounts?
     /// Where webhooks go: the team store in team mode, else the local store.
     let webhookSink: (any WebhookSink)?
-    private let engineLoop: Task<Void, Never>?
+    /// The team desk's loop (polling or following), in team mode.
+    private var teamLoop: Task<Void, Never>?
     private let sandbox: SandboxServer?
+
+    private init(session: DeskSession, warnings: [String], accounts: DashboardAccounts?, sandbox: SandboxServer?,
+                 webhookSink: (any WebhookSink)? = nil, teamLoop: Task<Void, Never>? = nil) {
+        self.session = session
+        self.warnings = warnings
+        self.accounts = accounts
+        self.sandbox = sandbox
+        self.webhookSink = webhookSink
+        self.teamLoop = teamLoop
+    }
 
     /// The embedded sandbox: 200 customers, about one deposit a second, a state step every 3 s.
     /// Its world and its store live in `<data dir>/sandbox`, so a restart continues; `fresh` starts over.
@@ -40,29 +54,59 @@ struct DashboardLaunch {
         } catch {
             throw CommandFailure(message: "the embedded sandbox could not start: \(error)", exitCode: 1)
         }
-        let continued = sandbox.restoredWorld
-        let store: DeskStore
+        let chosen = context.options.account ?? sandbox.account
+        guard let account = sandbox.accounts.first(where: { $0.account.lowercased() == chosen.lowercased() })?.account else {
+            await sandbox.stop()
+            throw CommandFailure(message: "the embedded sandbox has no account \(chosen); it serves \(sandbox.accounts.map(\.account).joined(separator: ", "))",
+                                 exitCode: ExitStatus.configuration)
+        }
         do {
-            // A new world makes an old store wrong: its customers and deposits no longer exist.
-            if !continued { try removeStore(in: directory) }
-            store = try DeskStore.open(dataDirectory: directory, account: sandbox.account)
-            if !continued {
-                for customer in await sandbox.state().customers { try store.upsertCustomer(customer, origin: .imported) }
-            }
+            // A new world makes every old store wrong: its customers and deposits no longer exist.
+            if !sandbox.restoredWorld { try removeStores(in: directory) }
         } catch {
             await sandbox.stop()
             throw CommandFailure(message: "cannot prepare the sandbox store in \(directory.path): \(error)", exitCode: 1)
         }
-        let client = context.client(for: sandbox.credentials, configuredPaths: false)
         let currencies = configuration.currencies.map { CurrencyOption(currency: $0.code, blockchain: $0.blockchain) }
-        let note = "demo data \(continued ? "continued from" : "kept in") \(directory.path) (--fresh starts over)"
-        return make(account: sandbox.account, source: .embeddedSandbox, client: client, store: store, context: context,
-                    readOnly: readOnly, offline: false, currencies: currencies, warnings: [note], sandbox: sandbox)
+        let opened = Locked<Set<String>>([])
+        let open: @Sendable (String) async throws -> DeskSession = { wanted in
+            guard let account = sandbox.accounts.first(where: { $0.account.lowercased() == wanted.lowercased() })?.account else {
+                throw CommandFailure(message: "the embedded sandbox has no account \(wanted)", exitCode: ExitStatus.configuration)
+            }
+            // Only the first account's world is saved; the others are new at every start.
+            let continued = sandbox.restoredWorld && account == sandbox.account
+            let first = opened.withLock { $0.insert(account).inserted }
+            let store: DeskStore
+            do {
+                if first, !continued { try removeStores(in: directory, account: account) }
+                store = try DeskStore.open(dataDirectory: directory, account: account)
+                if first, !continued, let state = await sandbox.state(account: account) {
+                    for customer in state.customers { try store.upsertCustomer(customer, origin: .imported) }
+                }
+            } catch {
+                throw CommandFailure(message: "cannot prepare the sandbox store in \(directory.path): \(error)", exitCode: 1)
+            }
+            return session(account: account, source: .embeddedSandbox,
+                           client: context.client(for: sandbox.credentials(account: account), configuredPaths: false),
+                           store: store, context: context, readOnly: readOnly, currencies: currencies)
+        }
+        let first: DeskSession
+        do {
+            first = try await open(account)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        let note = "demo data \(sandbox.restoredWorld && account == sandbox.account ? "continued from" : "kept in") \(directory.path) (--fresh starts over)"
+        let accounts = DashboardAccounts(client: context.client(for: sandbox.credentials, configuredPaths: false), first: first, open: open)
+        return DashboardLaunch(session: first, warnings: [note], accounts: accounts, sandbox: sandbox)
     }
 
-    private static func removeStore(in directory: URL) throws {
+    /// Every account's store, or only `account`'s.
+    private static func removeStores(in directory: URL, account: String? = nil) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        for name in names where name.hasSuffix(".sqlite") || name.hasSuffix(".sqlite-wal") || name.hasSuffix(".sqlite-shm") {
+        for name in names where account.map({ name.hasPrefix($0 + ".sqlite") }) ?? true
+            && (name.hasSuffix(".sqlite") || name.hasSuffix(".sqlite-wal") || name.hasSuffix(".sqlite-shm")) {
             try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }
@@ -72,17 +116,8 @@ struct DashboardLaunch {
         let client = try context.client()
         let credentials = client.credentials
         let team = try TeamMode.team(context, account: credentials.account)
-        let store: DeskStore
-        if let team {
-            store = try TeamMode.openReplica(context, account: credentials.account, team: team)
-        } else {
-            do {
-                store = try DeskStore.open(dataDirectory: context.configuration.dataDirectory, account: credentials.account)
-            } catch {
-                throw CommandFailure(message: "cannot open the local store in \(context.configuration.dataDirectory.path): \(error)",
-                                     exitCode: ExitStatus.configuration)
-            }
-        }
+        let store = try team.map { try TeamMode.openReplica(context, account: credentials.account, team: $0) }
+            ?? openStore(context, account: credentials.account)
         var warnings: [String] = []
         var currencies = builtinCurrencies
         let cached: (currencies: [(currency: Currency, blockchain: String?)], warning: String?) = offline
@@ -95,17 +130,35 @@ struct DashboardLaunch {
             return makeTeam(account: credentials.account, source: .remote(credentials.baseURL), client: client, store: store, team: team,
                             context: context, readOnly: readOnly, currencies: currencies, warnings: warnings)
         }
-        return make(account: credentials.account, source: .remote(credentials.baseURL), client: client, store: store, context: context,
-                    readOnly: readOnly || offline, offline: offline, currencies: currencies, warnings: warnings, sandbox: nil)
+        let first = session(account: client.credentials.account, source: .remote(client.credentials.baseURL), client: client, store: store,
+                            context: context, readOnly: readOnly || offline, currencies: currencies)
+        let chosenCurrencies = currencies
+        let open: @Sendable (String) async throws -> DeskSession = { account in
+            let other = try context.client(account: account)
+            return session(account: account, source: .remote(other.credentials.baseURL), client: other,
+                           store: try openStore(context, account: account), context: context, readOnly: readOnly, currencies: chosenCurrencies)
+        }
+        // Offline nothing syncs and no account list can be fetched.
+        let accounts = offline ? nil : DashboardAccounts(client: client, first: first, open: open)
+        return DashboardLaunch(session: first, warnings: warnings, accounts: accounts, sandbox: nil)
+    }
+
+    private static func openStore(_ context: CommandContext, account: String) throws -> DeskStore {
+        do {
+            return try DeskStore.open(dataDirectory: context.configuration.dataDirectory, account: account)
+        } catch {
+            throw CommandFailure(message: "cannot open the local store in \(context.configuration.dataDirectory.path): \(error)",
+                                 exitCode: ExitStatus.configuration)
+        }
     }
 
     private static var builtinCurrencies: [CurrencyOption] {
         SandboxCurrency.assumedDefaults.map { CurrencyOption(currency: $0.code, blockchain: $0.blockchain) }
     }
 
-    private static func make(account: String, source: DeskSession.Source, client: CalypsoClient, store: DeskStore, context: CommandContext,
-                             readOnly: Bool, offline: Bool, currencies: [CurrencyOption], warnings: [String],
-                             sandbox: SandboxServer?) -> DashboardLaunch {
+    /// One account's store, sync engine, events and (unless read-only) audited actions.
+    private static func session(account: String, source: DeskSession.Source, client: CalypsoClient, store: DeskStore,
+                                context: CommandContext, readOnly: Bool, currencies: [CurrencyOption]) -> DeskSession {
         let configuration = context.configuration
         let interval = Duration.milliseconds(Int(configuration.refreshInterval * 1000))
         let events = EventHub<DeskEvent>()
@@ -115,13 +168,10 @@ struct DashboardLaunch {
                                 logger: context.diagnostics.logger("sync"))
         let actions = readOnly ? nil : OperatorActions(client: client, store: store, events: events, user: TeamMode.operatorName(context),
                                                        logger: context.diagnostics.logger("actions"))
-        let session = DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
-                                  currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval,
-                                  exportDirectory: exportDirectory(configuration))
-        let loop = offline ? nil : Task { await engine.run() }
-        return DashboardLaunch(session: session, warnings: warnings, webhookSink: nil, engineLoop: loop, sandbox: sandbox)
+        return DeskSession(account: account, source: source, store: store, engine: engine, events: events, actions: actions,
+                           currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval,
+                           exportDirectory: exportDirectory(configuration))
     }
-
     /// A desk of a team: it polls while it holds the account's poller lock and follows the team's
     /// log otherwise; actions are audited in the team's log.
     private static func makeTeam(account: String, source: DeskSession.Source, client: CalypsoClient, store: DeskStore, team: TeamStore,
@@ -140,7 +190,7 @@ struct DashboardLaunch {
                                   currencies: currencies.map { ($0.currency, $0.blockchain) }, refreshInterval: interval,
                                   exportDirectory: exportDirectory(configuration), teamStatus: desk.statusUpdates)
         let loop = Task { await desk.run() }
-        return DashboardLaunch(session: session, warnings: warnings, webhookSink: desk.webhookSink, engineLoop: loop, sandbox: nil)
+        return DashboardLaunch(session: session, warnings: warnings, accounts: nil, sandbox: nil, webhookSink: desk.webhookSink, teamLoop: loop)
     }
 
     /// Where `x` writes exports: `export_dir`, else the directory pursedesk started in.
@@ -148,13 +198,18 @@ struct DashboardLaunch {
         configuration.exportDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     }
 
+
     /// Stops the engine and the sandbox (which saves its world).
     func stop() async {
-        if let engineLoop {
-            engineLoop.cancel()
-            await engineLoop.value
+        if let accounts {
+            await accounts.stop()
+        } else if let teamLoop {
+            teamLoop.cancel()
+            await teamLoop.value
+            session.events.finish()
+        } else {
+            session.events.finish()
         }
-        session.events.finish()
         await sandbox?.stop()
     }
 }

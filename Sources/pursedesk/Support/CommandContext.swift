@@ -15,8 +15,10 @@ struct CommandContext {
     init(_ options: GlobalOptions) throws {
         self.options = options
         do {
-            configuration = try ConfigurationLoader(profile: options.profile, dataDirectory: options.dataDir,
-                                                    configFile: options.config).load()
+            var loaded = try ConfigurationLoader(profile: options.profile, dataDirectory: options.dataDir,
+                                                 configFile: options.config).load()
+            if let account = options.account { loaded.credentials?.account = account }
+            configuration = loaded
         } catch {
             throw CommandFailure(message: error.message, exitCode: ExitStatus.configuration)
         }
@@ -31,12 +33,14 @@ struct CommandContext {
         return Diagnostics(file: file, level: level)
     }
 
-    func client() throws -> CalypsoClient {
-        guard let credentials = configuration.credentials else {
+    /// For the configured account, or `account` with the same key.
+    func client(account: String? = nil) throws -> CalypsoClient {
+        guard var credentials = configuration.credentials else {
             throw CommandFailure(
                 message: "no credentials: set CALYPSO_ACCOUNT, CALYPSO_API_KEY and CALYPSO_API_SECRET, add a profile to \(configuration.configFile.path), or start `pursedesk sandbox` and use the exports it prints",
                 exitCode: ExitStatus.configuration)
         }
+        if let account { credentials.account = account }
         return client(for: credentials)
     }
 

@@ -6,6 +6,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Use the named profile from the config file.")
     var profile: String?
 
+    @Option(name: .long, help: ArgumentHelp("Act on this merchant account (0x + hex), overriding the profile's and CALYPSO_ACCOUNT.",
+                                            valueName: "0x…"))
+    var account: String?
+
     @Option(name: .long, help: "Read this config file instead of $XDG_CONFIG_HOME/pursedesk/config.toml.")
     var config: String?
 
@@ -29,8 +33,15 @@ struct GlobalOptions: ParsableArguments {
     var store: String?
 
     func validate() throws {
+        if let account, !Self.isAccount(account) {
+            throw ValidationError("--account must be 0x followed by hexadecimal digits (like 0xc195df92dd9db2a8f28e597981f113d6e7582f8b), not \"\(account)\"")
+        }
         if let timeout, !(timeout > 0 && timeout <= 600) {
             throw ValidationError("--timeout must be between 0 and 600 seconds")
         }
+    }
+
+    static func isAccount(_ text: String) -> Bool {
+        text.hasPrefix("0x") && text.count > 2 && text.dropFirst(2).allSatisfy(\.isHexDigit)
     }
 }

@@ -1,0 +1,48 @@
+import CalypsoAPI
+import DeskApp
+import DeskModel
+import Foundation
+
+/// The dashboard's accounts: lists the key's accounts and opens one session per account (its
+/// own store, registry, sync engine and audit log), keeping exactly one engine running.
+final class DashboardAccounts: AccountDirectory {
+    private let client: CalypsoClient
+    private let openSession: @Sendable (String) async throws -> DeskSession
+    private let running: Locked<(session: DeskSession, loop: Task<Void, Never>)>
+
+    /// Starts `first`'s engine.
+    init(client: CalypsoClient, first: DeskSession, open: @escaping @Sendable (String) async throws -> DeskSession) {
+        self.client = client
+        openSession = open
+        running = Locked((first, Self.start(first)))
+    }
+
+    func availableAccounts() async throws -> [CurrentUser.AvailableAccount] {
+        try await client.currentUser().availableAccounts
+    }
+
+    func open(account: String) async throws -> DeskSession {
+        let session = try await openSession(account)
+        let previous = running.withLock { running in
+            defer { running = (session, Self.start(session)) }
+            return running
+        }
+        await Self.stop(previous)
+        return session
+    }
+
+    /// Stops the current account's engine.
+    func stop() async {
+        await Self.stop(running.current)
+    }
+
+    private static func start(_ session: DeskSession) -> Task<Void, Never> {
+        Task { await session.engine.run() }
+    }
+
+    private static func stop(_ running: (session: DeskSession, loop: Task<Void, Never>)) async {
+        running.loop.cancel()
+        await running.loop.value
+        running.session.events.finish()
+    }
+}
