@@ -82,6 +82,11 @@ import TerminalUI
                         detail: "confirmed by ann; reason: T-123", result: .failed, error: "HTTP 503", finishedAt: Fixtures.now),
         ]))
         views.append(("audit", audit))
+
+        var accounts = Fixtures.state(width: width, height: height)
+        open("accounts", &accounts)
+        _ = update(&accounts, .accountsLoaded(AccountsViewTests.list))
+        views.append(("accounts", accounts))
         return views
     }
 
