@@ -7,7 +7,6 @@ import TeamStore
 /// None (or a local one) is today's SQLite file; `postgres://…` is team mode.
 enum TeamMode {
     static func storeURL(_ context: CommandContext) throws -> TeamStoreURL? {
-        let environment = ProcessInfo.processInfo.environment
         // The configuration has PURSEDESK_STORE over the profile's `store`, with any password moved out.
         guard let text = context.options.store ?? context.configuration.store?.absoluteString else { return nil }
         guard TeamStoreURL.isTeamStore(text) else {
