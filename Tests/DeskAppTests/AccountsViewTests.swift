@@ -62,7 +62,7 @@ import TerminalUI
 
         let commands = update(&state, .accountSwitched(AccountSwitch(account: Self.other, name: "Shop US")))
         #expect(state.data.customers.customers.isEmpty && state.data.feed.entries.isEmpty && state.header.counts == nil)
-        #expect(state.currentView == ViewRegistry.home.make!().id && state.views.count == 1)
+        #expect(state.currentView == state.startView.make!().id && state.views.count == 1, "back on the view it opened on")
         #expect(state.header.account == Self.other && state.header.accountName == "Shop US")
         for load in [AppCommand.refreshNow, .loadCustomers, .loadCounts, .loadFeedHistory] { #expect(commands.contains(load)) }
         let screen = Self.screen(state)

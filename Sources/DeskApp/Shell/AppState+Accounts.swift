@@ -28,7 +28,7 @@ extension AppState {
         fresh.accountName = switched.name
         header = fresh
         data = DeskData()
-        views = [ViewRegistry.home.make!()]
+        views = [startView.make!()]
         navigation = nil
         modal = nil
         prompt = nil

@@ -83,10 +83,12 @@ public struct AppState: Sendable {
     /// Counts need reloading (something changed since they were read).
     public var countsStale = false
     public var shouldQuit = false
+    /// The view the dashboard opened on: the bottom of the stack, and where an account switch lands.
+    let startView: ViewRegistration
 
     public init(_ setup: Setup) {
-        let start = setup.startView.flatMap { ViewRegistry.view(forCommand: $0.lowercased()) } ?? ViewRegistry.home
-        views = [start.make!()]
+        startView = setup.startView.flatMap { ViewRegistry.view(forCommand: $0.lowercased()) } ?? ViewRegistry.home
+        views = [startView.make!()]
         size = setup.size
         now = setup.now
         header = HeaderData(account: setup.account, sourceLabel: setup.sourceLabel, isSandbox: setup.isSandbox,
