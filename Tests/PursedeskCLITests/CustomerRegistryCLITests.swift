@@ -7,24 +7,17 @@ import Testing
 /// `customer list/get`, the customer named in `tx get/find`, new versus existing addresses and
 /// the audit details, through the built binary against the sandbox.
 @Suite(.serialized) struct CustomerRegistryCLITests {
-    let sandbox: SandboxServer
-    let scratch: URL
+    let setup: SandboxCLISetup
+    var sandbox: SandboxServer { setup.sandbox }
+    var scratch: URL { setup.scratch }
 
     init() async throws {
-        var configuration = SandboxConfiguration()
-        configuration.seedCustomers = 3
-        configuration.traffic = TrafficSettings(enabled: false)
-        sandbox = SandboxServer(configuration: configuration)
-        try await sandbox.start()
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-registry-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        setup = try await SandboxCLISetup(seedCustomers: 3, scratchPrefix: "pursedesk-registry")
     }
 
     /// No `$USER` or `$LOGNAME`: the operator's name must come from the password database.
     var environment: [String: String] {
-        ["CALYPSO_BASE_URL": sandbox.baseURL.absoluteString, "CALYPSO_ACCOUNT": sandbox.account, "CALYPSO_API_KEY": sandbox.apiKey,
-         "CALYPSO_API_SECRET": sandbox.apiSecret, "HOME": scratch.path, "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
-         "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path]
+        setup.environment
     }
 
     func run(_ arguments: [String]) throws -> PursedeskBinary.Result {

@@ -5,24 +5,17 @@ import Testing
 
 /// The log file and `doctor` as a user meets them: the real binary against the sandbox.
 @Suite(.serialized) struct DiagnosticsCLITests {
-    let sandbox: SandboxServer
-    let scratch: URL
+    let setup: SandboxCLISetup
+    var sandbox: SandboxServer { setup.sandbox }
+    var scratch: URL { setup.scratch }
 
     init() async throws {
-        var configuration = SandboxConfiguration()
-        configuration.seedCustomers = 3
-        configuration.traffic = TrafficSettings(enabled: false)
-        sandbox = SandboxServer(configuration: configuration)
-        try await sandbox.start()
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-diag-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        setup = try await SandboxCLISetup(seedCustomers: 3, scratchPrefix: "pursedesk-diag")
     }
 
     var environment: [String: String] {
-        ["CALYPSO_BASE_URL": sandbox.baseURL.absoluteString, "CALYPSO_ACCOUNT": sandbox.account, "CALYPSO_API_KEY": sandbox.apiKey,
-         "CALYPSO_API_SECRET": sandbox.apiSecret, "HOME": scratch.path, "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
-         "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path, "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
-         "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+        setup.environment.merging(["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "TERM": "xterm-256color",
+                                   "LANG": "C.UTF-8"]) { _, new in new }
     }
 
     var logURL: URL { scratch.appendingPathComponent("state/pursedesk/pursedesk.log") }

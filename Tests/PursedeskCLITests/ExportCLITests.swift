@@ -6,23 +6,16 @@ import Testing
 
 /// `tx export`, `audit export` and `alerts export` through the built binary against the sandbox.
 @Suite(.serialized) struct ExportCLITests {
-    let sandbox: SandboxServer
-    let scratch: URL
+    let setup: SandboxCLISetup
+    var sandbox: SandboxServer { setup.sandbox }
+    var scratch: URL { setup.scratch }
 
     init() async throws {
-        var configuration = SandboxConfiguration()
-        configuration.seedCustomers = 2
-        configuration.traffic = TrafficSettings(enabled: false)
-        sandbox = SandboxServer(configuration: configuration)
-        try await sandbox.start()
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        setup = try await SandboxCLISetup(seedCustomers: 2, scratchPrefix: "pursedesk-export")
     }
 
     var environment: [String: String] {
-        ["CALYPSO_BASE_URL": sandbox.baseURL.absoluteString, "CALYPSO_ACCOUNT": sandbox.account, "CALYPSO_API_KEY": sandbox.apiKey,
-         "CALYPSO_API_SECRET": sandbox.apiSecret, "HOME": scratch.path, "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
-         "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path]
+        setup.environment
     }
 
     func run(_ arguments: [String]) throws -> PursedeskBinary.Result {
