@@ -12,9 +12,10 @@ import TerminalUI
         let mailbox = Mailbox(eventInterval: .zero)
         let loop: DashboardLoop
         let store: DeskStore
+        let executor: CommandExecutor
 
-        init() throws {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-loop-\(UUID().uuidString)")
+        init(now: @escaping () -> Date = Date.init) throws {
+            let directory = ScratchRoot.url.appendingPathComponent("pursedesk-loop-\(UUID().uuidString)")
             store = try DeskStore.open(dataDirectory: directory, account: "0xloop")
             _ = try store.importCustomers([
                 Customer(id: "11111111-1111-4111-8111-111111111111", email: "ann@example.com", blocked: false),
@@ -27,11 +28,11 @@ import TerminalUI
                                       engine: SyncEngine(api: client, store: store, events: events), events: events, actions: nil,
                                       currencies: [], refreshInterval: .seconds(2))
             let mailbox = self.mailbox
-            let executor = CommandExecutor(session: session, themes: ThemeCatalog(environment: [:]), post: { mailbox.post($0) })
+            executor = CommandExecutor(session: session, themes: ThemeCatalog(environment: [:]), post: { mailbox.post($0) })
             var setup = Fixtures.setup(readOnly: true)
             setup.offline = true
-            setup.now = Date()
-            loop = DashboardLoop(state: AppState(setup), backend: backend, mailbox: mailbox, executor: executor)
+            setup.now = now()
+            loop = DashboardLoop(state: AppState(setup), backend: backend, mailbox: mailbox, executor: executor, now: now)
         }
 
         /// Steps until the last frame shows `text`.
@@ -46,19 +47,16 @@ import TerminalUI
             return false
         }
 
-        /// Steps until no frame was drawn for `quiet`: every load the start asked for has arrived.
-        func settle(quiet: Duration = .milliseconds(300), timeout: Duration = .seconds(10)) async {
+        /// Steps until every load the loop started has answered and every answer was applied: no
+        /// command in flight and nothing in the mailbox after a step (the loop's idle condition).
+        func settle(timeout: Duration = .seconds(10)) async {
             let deadline = ContinuousClock.now + timeout
-            var lastChange = ContinuousClock.now
-            var frames = backend.frames.count
-            while ContinuousClock.now < deadline, ContinuousClock.now - lastChange < quiet {
+            while ContinuousClock.now < deadline {
                 loop.step(keyTimeout: .zero)
-                if backend.frames.count != frames {
-                    frames = backend.frames.count
-                    lastChange = ContinuousClock.now
-                }
+                if executor.isIdle, mailbox.isEmpty { return }
                 try? await Task.sleep(for: .milliseconds(10))
             }
+            Issue.record("the loop did not settle")
         }
     }
 
@@ -128,5 +126,37 @@ import TerminalUI
         harness.mailbox.post(event: .alert(Fixtures.alert(7, customer: 0)))
         harness.loop.step(keyTimeout: .zero)
         #expect(harness.backend.bellCount == 1)
+    }
+
+    /// Ten idle minutes on a fake clock, stepped every second as a busy terminal would wake it:
+    /// the loop applies the clock and renders only when a text on screen reads differently, and
+    /// draws a frame only when the screen changed (here: the header's minute clock).
+    @Test func anIdleScreenIsRenderedAndDrawnOnlyWhenItsClockReadsDifferently() async throws {
+        let clock = Locked(Date(timeIntervalSince1970: 1_800_000_030))
+        let harness = try Harness(now: { clock.current })
+        let applied = Locked(0)
+        harness.loop.onIdle = { _, messages in applied.withLock { $0 = messages } }
+        #expect(await harness.stepUntil("ann@example.com"))
+        await harness.settle()
+        // The counts the start asked for reload on the first tick, a second later.
+        clock.withLock { $0 = $0.addingTimeInterval(1) }
+        await harness.settle()
+        let framesBefore = harness.backend.frames.count, appliedBefore = applied.current
+        let shownBefore = try #require(harness.backend.lastFrame)
+
+        for _ in 0..<600 {
+            clock.withLock { $0 = $0.addingTimeInterval(1) }
+            harness.loop.step(keyTimeout: .zero)
+        }
+
+        let frames = Array(harness.backend.frames[framesBefore...])
+        #expect(frames.count == 10, "one frame per minute the clock shows, got \(frames.count)")
+        for (previous, frame) in zip([shownBefore] + frames, frames) {
+            #expect(previous != frame, "a frame was drawn that shows nothing new")
+            #expect((1..<frame.height).allSatisfy { frame.text(row: $0) == previous.text(row: $0) }, "only the header row changes")
+        }
+        // Each tick is applied (and the screen rendered) only when due; a loop rendering every
+        // second would have applied about 600.
+        #expect(applied.current - appliedBefore == frames.count, "ticks applied: \(applied.current - appliedBefore)")
     }
 }

@@ -13,6 +13,8 @@ public final class DashboardLoop {
     private let execute: (AppCommand) -> Void
     /// Nothing the executor started is still running.
     private let isIdle: () -> Bool
+    /// The wall clock; tests pass a fake one to step through idle minutes.
+    private let now: () -> Date
     private var lastFrame: CellBuffer?
     /// Something was applied since the last frame; without it the screen cannot have changed.
     private var needsFrame = true
@@ -26,8 +28,9 @@ public final class DashboardLoop {
     private var keysApplied = 0
     private var reportedIdle = 0
 
-    public convenience init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, executor: CommandExecutor) {
-        self.init(state: state, backend: backend, mailbox: mailbox, execute: executor.execute, isIdle: { executor.isIdle })
+    public convenience init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, executor: CommandExecutor,
+                            now: @escaping () -> Date = Date.init) {
+        self.init(state: state, backend: backend, mailbox: mailbox, execute: executor.execute, isIdle: { executor.isIdle }, now: now)
     }
 
     /// Commands go through `switcher`, which can put another account's session in place.
@@ -36,12 +39,13 @@ public final class DashboardLoop {
     }
 
     private init(state: AppState, backend: TerminalBackend, mailbox: Mailbox, execute: @escaping (AppCommand) -> Void,
-                 isIdle: @escaping () -> Bool) {
+                 isIdle: @escaping () -> Bool, now: @escaping () -> Date = Date.init) {
         self.state = state
         self.backend = backend
         self.mailbox = mailbox
         self.execute = execute
         self.isIdle = isIdle
+        self.now = now
         lastTick = state.now
         apply(.started)
     }
@@ -60,7 +64,7 @@ public final class DashboardLoop {
 
     /// Until the next tick or the next batch of events, whichever comes first.
     private func nextWait() -> Duration {
-        let untilTick = nextTickDue.map { Duration.milliseconds(max(0, Int($0.timeIntervalSinceNow * 1000) + 1)) }
+        let untilTick = nextTickDue.map { Duration.milliseconds(max(0, Int($0.timeIntervalSince(now()) * 1000) + 1)) }
         guard backend.wakeSignal != nil else { return min(untilTick ?? .seconds(1), .milliseconds(40)) }
         return [untilTick, mailbox.nextBatchDue()].compactMap { $0 }.min() ?? .seconds(3600)
     }
@@ -78,12 +82,12 @@ public final class DashboardLoop {
             }
         }
         for message in mailbox.take() { apply(message) }
-        let now = Date()
+        let time = now()
         // A frame drawn for a key or a message shows the time too, so it gets the clock (at most
         // once a second, which also paces the counts' reload).
-        if nextTickDue.map({ now >= $0 }) == true || (needsFrame && now.timeIntervalSince(lastTick) >= 1) {
-            lastTick = now
-            apply(.tick(now))
+        if nextTickDue.map({ time >= $0 }) == true || (needsFrame && time.timeIntervalSince(lastTick) >= 1) {
+            lastTick = time
+            apply(.tick(time))
         }
         if state.shouldQuit { return false }
         drawIfChanged()

@@ -88,7 +88,7 @@ extension DeskStore {
     }
 
     public func customerIds() throws -> [String] {
-        try pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id") }
+        try pool.read { db in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM customer ORDER BY id")) }
     }
 
     /// Customers with the most recent deposits or changes, newest first.
@@ -107,7 +107,7 @@ extension DeskStore {
     }
 
     static func fetchCustomer(_ db: Database, id: String) throws -> CustomerSummary? {
-        try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]).map(customerSummary)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?"), arguments: [id]).map(customerSummary)
     }
 
     static func customerSummary(_ row: Row) -> CustomerSummary {

@@ -69,7 +69,7 @@ extension DeskStore {
         if let existing, compared == existing { return events }
         record.updatedAt = now
 
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO deposit (id, customerId, purseId, address, currency, amount, addressFrom, hash, state, compliance, credited,
                                  settled, createdAt, firstSeenAt, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -77,15 +77,15 @@ extension DeskStore {
                 currency = excluded.currency, amount = excluded.amount, addressFrom = excluded.addressFrom, hash = excluded.hash,
                 state = excluded.state, compliance = excluded.compliance, credited = excluded.credited, settled = excluded.settled,
                 createdAt = excluded.createdAt, updatedAt = excluded.updatedAt
-            """, arguments: [record.id, record.customerId, record.purseId, record.address, record.currency, record.amount,
+            """).execute(arguments: [record.id, record.customerId, record.purseId, record.address, record.currency, record.amount,
                              record.addressFrom, record.hash, record.state.rawValue, record.compliance.rawValue, record.credited,
                              record.isSettled, record.createdAt?.storeValue, record.firstSeenAt.storeValue, now.storeValue])
 
         let stateMoved = existing.map { $0.state != record.state || $0.compliance != record.compliance || $0.credited != record.credited } ?? true
         if stateMoved {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO deposit_state (transactionId, state, compliance, credited, observedAt, source) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [record.id, record.state.rawValue, record.compliance.rawValue, record.credited, now.storeValue,
+                """).execute(arguments: [record.id, record.state.rawValue, record.compliance.rawValue, record.credited, now.storeValue,
                                  source.rawValue])
         }
         if let customerId = record.customerId {
@@ -118,7 +118,7 @@ extension DeskStore {
         }
         if record.state == .confirmed && previous?.state != .confirmed {
             let storedBlocked = try record.customerId.flatMap {
-                try Bool.fetchOne(db, sql: "SELECT blocked FROM customer WHERE id = ?", arguments: [$0])
+                try Bool.fetchOne(db.cachedStatement(sql: "SELECT blocked FROM customer WHERE id = ?"), arguments: [$0])
             }
             let blocked = observation.customerBlocked ?? storedBlocked ?? false
             if blocked, let alert = try addAlert(db, kind: .fundsForBlockedCustomer, customerId: record.customerId,
@@ -132,7 +132,7 @@ extension DeskStore {
     /// A deposit proves its purse exists: record it (active) until the purse list says more.
     private static func discoverPurse(_ db: Database, of record: TransactionRecord, customerId: String, at now: Date) throws -> [DeskEvent] {
         guard let purseId = record.purseId, !record.currency.isEmpty,
-              try Bool.fetchOne(db, sql: "SELECT 1 FROM purse WHERE purseId = ? AND currency = ?", arguments: [purseId, record.currency]) != true
+              try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM purse WHERE purseId = ? AND currency = ?"), arguments: [purseId, record.currency]) != true
         else { return [] }
         let purse = Purse(id: purseId, address: record.address, currency: Currency(record.currency), status: .pendingPayment)
         let events = try upsertPurse(db, purse, customerId: customerId, at: now)
@@ -142,19 +142,19 @@ extension DeskStore {
 
     private static func purseOwner(_ db: Database, purseId: String?, address: String?) throws -> String? {
         guard purseId != nil || address != nil else { return nil }
-        return try String.fetchOne(db, sql: "SELECT customerId FROM purse WHERE purseId = ? OR address = ? LIMIT 1",
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT customerId FROM purse WHERE purseId = ? OR address = ? LIMIT 1"),
                                    arguments: [purseId, address])
     }
 
     static func refreshDepositFigures(_ db: Database, customerId: String) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE customer SET
                 pendingDeposits = (SELECT count(*) FROM deposit WHERE customerId = ?1
                                    AND state IN ('MEM_POOL_FOUND', 'PENDING_COMPLIANCE_CHECK')),
                 lastDepositAt = (SELECT max(createdAt) FROM deposit WHERE customerId = ?1),
                 lastActivityAt = (SELECT max(updatedAt) FROM deposit WHERE customerId = ?1)
             WHERE id = ?1
-            """, arguments: [customerId])
+            """).execute(arguments: [customerId])
         try refreshPurseFacts(db, customerId: customerId)
     }
 
@@ -205,7 +205,7 @@ extension DeskStore {
 
     public func transaction(id: String) throws -> TransactionRecord? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM deposit WHERE id = ?", arguments: [id]).map(Self.transactionRecord)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM deposit WHERE id = ?"), arguments: [id]).map(Self.transactionRecord)
         }
     }
 

@@ -40,7 +40,7 @@ extension DeskStore {
             FROM deposit d WHERE d.currency = purse.currency
                 AND (d.purseId = purse.purseId OR (d.purseId IS NULL AND purse.address IS NOT NULL AND d.address = purse.address))
             """
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE purse SET
                 blockchain = coalesce(blockchain, (SELECT blockchain FROM currency_pair WHERE currency_pair.currency = purse.currency)),
                 lastDepositAt = (SELECT CASE WHEN purse.lastDepositAt IS NULL THEN max(d.createdAt)
@@ -52,6 +52,6 @@ extension DeskStore {
                     expiresAt,
                     createdAt + ?2)
             WHERE ?3 IS NULL OR customerId = ?3
-            """, arguments: [fundedPurseLifetime, unusedPurseLifetime, customerId])
+            """).execute(arguments: [fundedPurseLifetime, unusedPurseLifetime, customerId])
     }
 }

@@ -32,13 +32,13 @@ extension DeskStore {
                 unchanged.updatedAt = now
                 if unchanged == record { continue }
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO purse (purseId, currency, customerId, address, blockchain, status, createdAt, expiresAt, lastDepositAt, updatedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(purseId, currency) DO UPDATE SET customerId = excluded.customerId, address = excluded.address,
                     blockchain = excluded.blockchain, status = excluded.status, createdAt = excluded.createdAt,
                     expiresAt = excluded.expiresAt, lastDepositAt = excluded.lastDepositAt, updatedAt = excluded.updatedAt
-                """, arguments: [purseId, currency, customerId, record.address, record.blockchain, status.rawValue,
+                """).execute(arguments: [purseId, currency, customerId, record.address, record.blockchain, status.rawValue,
                                  record.createdAt?.storeValue, record.expiresAt?.storeValue, record.lastDepositAt?.storeValue,
                                  now.storeValue])
             if existing == nil {
