@@ -28,7 +28,7 @@ public enum QRScanner {
     }
 
     /// Every QR code `zbarimg` finds; throws when zbarimg is missing or fails.
-    public static func decode(_ picture: Picture) throws -> [String] {
+    public static func decode(_ picture: Picture) async throws -> [String] {
         let candidates = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"]
         guard let zbarimg = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw Failure(description: "zbarimg is not installed: scripts/ensure-deps installs it (Debian zbar-tools)")
@@ -42,9 +42,9 @@ public enum QRScanner {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let exit = try process.start()
+        let data = await output.fileHandleForReading.readAll()
+        await exit.wait()
         // zbarimg exits 4 when it found nothing.
         guard process.terminationStatus == 0 || process.terminationStatus == 4 else {
             throw Failure(description: "zbarimg failed with exit status \(process.terminationStatus)")

@@ -70,13 +70,50 @@ public final class TmuxServer: @unchecked Sendable {
 
     public func setOption(_ name: String, _ value: String) { _ = run(["set-option", "-t", session, name, value]) }
 
-    /// Blocks the calling thread, polling every 2 ms; for measurements. Returns the time it took.
+    // The same, for async callers (tests): tmux is waited for on a thread of its own, so the
+    // caller's thread of the cooperative pool stays free while it runs.
+
+    public func screen() async -> String { await run(["capture-pane", "-p", "-t", session], capturing: true).output }
+
+    public func send(_ keys: String...) async { await run(["send-keys", "-t", session] + keys) }
+
+    public func type(_ text: String) async { await run(["send-keys", "-t", session, "-l", text]) }
+
+    public func resize(width: Int, height: Int) async {
+        await run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    public func paneFormat(_ variable: String) async -> String {
+        await run(["display-message", "-p", "-t", session, "#{\(variable)}"], capturing: true).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    public func pipeOutput(to file: URL) async {
+        let quoted = "'" + file.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        await run(["pipe-pane", "-o", "-t", session, "cat >> \(quoted)"])
+    }
+
+    public func setOption(_ name: String, _ value: String) async { await run(["set-option", "-t", session, name, value]) }
+
+    /// Blocks the calling thread, polling every 2 ms; for measurements. Tests use the async form.
     public func waitFor(timeout: Duration = .seconds(30), _ predicate: (String) -> Bool) -> Duration? {
         let clock = ContinuousClock()
         let started = clock.now
         while clock.now - started < timeout {
             if predicate(screen()) { return clock.now - started }
             usleep(2000)
+        }
+        return nil
+    }
+
+    /// Polls the screen every 20 ms until `predicate` holds, sleeping without holding a thread.
+    /// Returns the time it took, nil on timeout.
+    public func waitFor(timeout: Duration = .seconds(30), _ predicate: (String) -> Bool) async -> Duration? {
+        let clock = ContinuousClock()
+        let started = clock.now
+        while clock.now - started < timeout {
+            if predicate(await screen()) { return clock.now - started }
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return nil
     }
@@ -88,7 +125,7 @@ public final class TmuxServer: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         repeat {
-            last = screen()
+            last = await screen()
             if let line = last.split(separator: "\n").first(where: { matches(String($0)) }) { return String(line) }
             try await Task.sleep(for: .milliseconds(100))
         } while Date() < deadline
@@ -101,11 +138,13 @@ public final class TmuxServer: @unchecked Sendable {
 
     public func expectGone(_ text: String, timeout: TimeInterval = 10) async throws {
         let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
         repeat {
-            if !screen().contains(text) { return }
+            last = await screen()
+            if !last.contains(text) { return }
             try await Task.sleep(for: .milliseconds(100))
         } while Date() < deadline
-        throw Timeout(description: "\"\(text)\" stayed on screen:\n\(screen())")
+        throw Timeout(description: "\"\(text)\" stayed on screen:\n\(last)")
     }
 
     /// Runs tmux with posix_spawn and waitpid. `Process` waits until every descendant has closed a
@@ -114,6 +153,29 @@ public final class TmuxServer: @unchecked Sendable {
     @discardableResult
     private func run(_ arguments: [String], capturing: Bool = false) -> (status: Int32, output: String) {
         let output = scratch.appendingPathComponent("tmux-\(UUID().uuidString).out")
+        guard let pid = spawn(arguments, output: capturing ? output : nil) else { return (-1, "") }
+        return Self.finish(pid: pid, output: capturing ? output : nil)
+    }
+
+    /// The same, waiting for tmux on a thread of its own instead of the caller's.
+    @discardableResult
+    private func run(_ arguments: [String], capturing: Bool = false) async -> (status: Int32, output: String) {
+        let output = scratch.appendingPathComponent("tmux-\(UUID().uuidString).out")
+        guard let pid = spawn(arguments, output: capturing ? output : nil) else { return (-1, "") }
+        return await onOwnThread { Self.finish(pid: pid, output: capturing ? output : nil) }
+    }
+
+    /// Waits for the tmux client and reads what it printed.
+    private static func finish(pid: pid_t, output: URL?) -> (status: Int32, output: String) {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard let output else { return ((status >> 8) & 0xff, "") }
+        defer { try? FileManager.default.removeItem(at: output) }
+        return ((status >> 8) & 0xff, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts a tmux client on this server, its output going to `output` (or nowhere).
+    private func spawn(_ arguments: [String], output: URL?) -> pid_t? {
         let executable = Self.executable ?? "/usr/bin/tmux"
         let argv = ([executable, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -121,7 +183,7 @@ public final class TmuxServer: @unchecked Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capturing ? output.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, output?.path ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -135,11 +197,7 @@ public final class TmuxServer: @unchecked Sendable {
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environment.forEach { free($0) } }
         var pid = pid_t()
-        guard posix_spawn(&pid, executable, &actions, &attributes, argv, environment) == 0 else { return (-1, "") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        guard capturing else { return ((status >> 8) & 0xff, "") }
-        defer { try? FileManager.default.removeItem(at: output) }
-        return ((status >> 8) & 0xff, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+        guard posix_spawn(&pid, executable, &actions, &attributes, argv, environment) == 0 else { return nil }
+        return pid
     }
 }

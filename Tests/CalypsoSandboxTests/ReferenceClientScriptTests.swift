@@ -19,9 +19,11 @@ import Testing
             let output = Pipe()
             process.standardOutput = output
             process.standardError = output
-            try process.run()
-            let data = await Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
-            process.waitUntilExit()
+            let exit = try Self.start(process)
+            let data = await withCheckedContinuation { continuation in
+                Thread { continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile()) }.start()
+            }
+            await exit.value
             let text = String(decoding: data, as: UTF8.self)
 
             #expect(process.terminationStatus == 0, "\(text)")
@@ -44,8 +46,16 @@ import Testing
         process.environment = environment
         process.standardOutput = Pipe()
         process.standardError = Pipe()
-        try process.run()
-        process.waitUntilExit()
+        try await Self.start(process).value
         #expect(process.terminationStatus == 2)
+    }
+
+    /// Runs the process; the task ends when it has exited (its termination handler), so no
+    /// thread of the test pool waits on it.
+    static func start(_ process: Process) throws -> Task<Void, Never> {
+        let (exited, signal) = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in signal.finish() }
+        try process.run()
+        return Task { for await _ in exited {} }
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// unfinished one still walks), and new ids never repeat the first run's.
 @Suite struct WorldFileTests {
     @Test func aRestartContinuesTheWorld() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-world-\(UUID().uuidString)")
+        let directory = ScratchRoot.url.appendingPathComponent("sandbox-world-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("world.json")
         var firstState: SandboxState?
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func anUnreadableWorldFileIsAClearError() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-bad-\(UUID().uuidString).json")
+        let file = ScratchRoot.url.appendingPathComponent("sandbox-bad-\(UUID().uuidString).json")
         try Data("{not json".utf8).write(to: file)
         var configuration = SandboxConfiguration()
         configuration.worldFile = file

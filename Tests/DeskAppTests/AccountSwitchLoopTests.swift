@@ -29,7 +29,7 @@ import TerminalUI
     struct UnknownAccount: Error {}
 
     static func session(_ account: String, domain: String, customers: Int) throws -> DeskSession {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-switch-\(UUID().uuidString)")
+        let directory = ScratchRoot.url.appendingPathComponent("pursedesk-switch-\(UUID().uuidString)")
         let store = try DeskStore.open(dataDirectory: directory, account: account)
         _ = try store.importCustomers((1...customers).map {
             Customer(id: UUID().uuidString.lowercased(), email: "c\($0)@\(domain)", blocked: false)

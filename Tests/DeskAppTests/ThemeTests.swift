@@ -82,7 +82,7 @@ import TerminalUI
     }
 
     @Test func userThemesComeFirstAndInheritTheDefault() throws {
-        let config = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-themes-\(UUID().uuidString)")
+        let config = ScratchRoot.url.appendingPathComponent("pursedesk-themes-\(UUID().uuidString)")
         let directory = config.appendingPathComponent("pursedesk/themes")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: config) }

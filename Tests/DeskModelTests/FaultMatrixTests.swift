@@ -7,7 +7,7 @@ import Testing
 /// The sync engine against a misbehaving sandbox: each fault alone and all together. No crash, an
 /// honest connection state while it lasts, recovery on the first refresh after it stops, and then
 /// the store equals the sandbox's truth. `PURSEDESK_SOAK=1` runs the long versions (30 s outages).
-@Suite(.serialized) struct FaultMatrixTests {
+@Suite struct FaultMatrixTests {
     static let soak = ProcessInfo.processInfo.environment["PURSEDESK_SOAK"] == "1"
     static let faultSeconds = soak ? 30.0 : 3.0
 
@@ -69,7 +69,8 @@ import Testing
         settings.maxBackoff = .seconds(2)
         let engine = SyncEngine(api: client, store: store, events: EventHub(), settings: settings)
         let states = Locked<[ConnectionState]>([])
-        let watcher = Task { for await status in engine.statusUpdates.subscribe() { states.withLock { $0.append(status.connection) } } }
+        let updates = engine.statusUpdates.subscribe()  // before the engine runs, not whenever the task starts
+        let watcher = Task { for await status in updates { states.withLock { $0.append(status.connection) } } }
         let loop = Task { await engine.run() }
         defer { loop.cancel(); watcher.cancel() }
         #expect(await eventually { if case .live = await engine.connection { true } else { false } })

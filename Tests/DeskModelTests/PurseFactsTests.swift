@@ -7,7 +7,7 @@ import Testing
 /// Purse rows get chain, last deposit and expiry whatever order the facts arrive in, the way the
 /// real-API path learns them: deposits first, the purse list later (with only the documented
 /// `id` and `address`), the currency table last.
-@Suite(.serialized) struct PurseFactsTests {
+@Suite struct PurseFactsTests {
     @Test func rowsAreCompleteWhateverTheOrder() async throws {
         var configuration = SandboxConfiguration()
         configuration.seedCustomers = 2

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// The sync engine against the sandbox over real loopback HTTP, on a real SQLite file.
-@Suite(.serialized) struct SyncAgainstSandboxTests {
+@Suite struct SyncAgainstSandboxTests {
     func startSandbox(customers: Int, seed: UInt64 = 7) async throws -> SandboxServer {
         var configuration = SandboxConfiguration()
         configuration.seedCustomers = customers

@@ -6,7 +6,7 @@ import Testing
 
 /// The real client against the sandbox, with chosen requests failing first: how the engine
 /// retries, what the header hears, and what it counts.
-@Suite(.serialized) struct SyncRetryTests {
+@Suite struct SyncRetryTests {
     /// Passes calls to the real client, failing the ones whose number (from 1) is listed.
     final class FailingCalls: SyncAPI {
         let client: CalypsoClient
@@ -70,7 +70,8 @@ import Testing
         try await withSandbox { _, client, store in
             let engine = SyncEngine(api: FailingCalls(client, failing: [1]), store: store, events: EventHub(), settings: settings())
             let states = Locked<[ConnectionState]>([])
-            let watcher = Task { for await status in engine.statusUpdates.subscribe() { states.withLock { $0.append(status.connection) } } }
+            let updates = engine.statusUpdates.subscribe()  // before the refresh, not whenever the task starts
+            let watcher = Task { for await status in updates { states.withLock { $0.append(status.connection) } } }
             defer { watcher.cancel() }
             #expect(await engine.refreshOnce())
             let connection = await engine.connection
@@ -87,13 +88,16 @@ import Testing
         try await withSandbox { _, client, store in
             var settings = settings()
             settings.absorbedRetryWindow = .seconds(1)
-            let engine = SyncEngine(api: FailingCalls(client, failing: [1, 3]), store: store, events: EventHub(), settings: settings)
+            // A clock of the test's: the window is measured on it, however long the refreshes take.
+            let clock = Locked(Date())
+            let engine = SyncEngine(api: FailingCalls(client, failing: [1, 3]), store: store, events: EventHub(), settings: settings,
+                                    now: { clock.current })
             #expect(await engine.refreshOnce())
             #expect(await engine.refreshOnce())
-            #expect(await engine.connection.text(now: Date()) == "live · 2 retries")
-            try await Task.sleep(for: .milliseconds(1200))
+            #expect(await engine.connection.text(now: clock.current) == "live · 2 retries")
+            clock.withLock { $0 = $0.addingTimeInterval(1.2) }
             #expect(await engine.refreshOnce())
-            #expect(await engine.connection.text(now: Date()) == "live")
+            #expect(await engine.connection.text(now: clock.current) == "live")
             #expect(await engine.statistics.absorbedFaults == 2)
         }
     }

@@ -19,7 +19,11 @@ enum ScratchRoot {
         removeAbandoned(in: temporary)
         let root = temporary.appendingPathComponent("\(prefix)\(getpid())")
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("\(ScratchRoot.prefix)\(getpid())")) }
+        atexit {
+            // Again when a process the tests started was still writing into it.
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(ScratchRoot.prefix)\(getpid())")
+            for _ in 0..<3 where FileManager.default.fileExists(atPath: root.path) { try? FileManager.default.removeItem(at: root) }
+        }
         return root
     }()
 

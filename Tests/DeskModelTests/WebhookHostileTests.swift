@@ -7,7 +7,7 @@ import Testing
 
 /// The webhook receiver under hostile traffic over loopback (sustained load: `pursedesk bench webhooks`,
 /// run by PursedeskCLITests).
-@Suite(.serialized) struct WebhookHostileTests {
+@Suite struct WebhookHostileTests {
     let publicKey = "0123456789abcdef0123456789abcdef"
     let secret = "fedcba9876543210fedcba9876543210"
 

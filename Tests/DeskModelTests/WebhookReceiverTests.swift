@@ -81,7 +81,8 @@ import Testing
 
         let hub = EventHub<DeskEvent>()
         let seen = Locked<[DeskEvent]>([])
-        let listener = Task { for await event in hub.subscribe() { seen.withLock { $0.append(event) } } }
+        let events = hub.subscribe()  // before anything is published, not whenever the task starts
+        let listener = Task { for await event in events { seen.withLock { $0.append(event) } } }
         defer { listener.cancel() }
         let customer = try #require(await sandbox.state().customers.first)
         let tx = try await sandbox.injectDeposit(customerId: customer.id, currency: "ETH", pacing: .instant)

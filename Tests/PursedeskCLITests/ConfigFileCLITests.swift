@@ -7,21 +7,21 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-configcli-\(UUID().uuidString)")
+        directory = ScratchRoot.url.appendingPathComponent("pursedesk-configcli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    func run(config text: String) throws -> (file: String, result: PursedeskBinary.Result) {
+    func run(config text: String) async throws -> (file: String, result: PursedeskBinary.Result) {
         let file = directory.appendingPathComponent("config.toml")
         try text.write(to: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        let result = try PursedeskBinary.run(["whoami", "--timeout", "2", "--config", file.path],
+        let result = try await PursedeskBinary.run(["whoami", "--timeout", "2", "--config", file.path],
                                              environment: ["HOME": directory.path, "XDG_CONFIG_HOME": directory.path])
         return (file.path, result)
     }
 
-    @Test func fullTOMLIsAcceptedAndTyposAreNamed() throws {
-        let (file, result) = try run(config: #"""
+    @Test func fullTOMLIsAcceptedAndTyposAreNamed() async throws {
+        let (file, result) = try await run(config: #"""
             [profiles.prod]
             base_url = "http://127.0.0.1:1"
             account = "0xabc"
@@ -36,11 +36,11 @@ import Testing
         #expect(!result.error.contains("multi-line-secret-value"))
     }
 
-    @Test func badValuesNameFileLineAndKeyPath() throws {
-        let (file, result) = try run(config: "[profiles.prod]\naccount = \"0xabc\"\nrefresh_interval = \"2s\"\n")
+    @Test func badValuesNameFileLineAndKeyPath() async throws {
+        let (file, result) = try await run(config: "[profiles.prod]\naccount = \"0xabc\"\nrefresh_interval = \"2s\"\n")
         #expect(result.status == 2)
         #expect(result.error.contains("\(file):3: profiles.prod.refresh_interval: expected a number, found \"2s\""), "\(result.error)")
-        let (_, syntax) = try run(config: "[profiles.prod]\naccount = \"0xabc\nx = 1\n")
+        let (_, syntax) = try await run(config: "[profiles.prod]\naccount = \"0xabc\nx = 1\n")
         #expect(syntax.status == 2 && syntax.error.contains("\(file):2:"), "\(syntax.error)")
     }
 }

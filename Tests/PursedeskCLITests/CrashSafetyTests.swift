@@ -3,9 +3,10 @@ import CalypsoSandbox
 import DeskModel
 import Foundation
 import Testing
+import TmuxDriver
 
 /// SIGKILL in the middle of work, then a restart: what was committed is there and SQLite is intact.
-@Suite(.serialized) struct CrashSafetyTests {
+@Suite struct CrashSafetyTests {
     func startSandbox() async throws -> SandboxServer {
         var configuration = SandboxConfiguration()
         configuration.seedCustomers = 300
@@ -26,7 +27,7 @@ import Testing
     @Test func sigkillDuringSyncKeepsWhatWasCommitted() async throws {
         let sandbox = try await startSandbox()
         defer { Task { await sandbox.stop() } }
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-kill-\(UUID().uuidString)")
+        let data = ScratchRoot.url.appendingPathComponent("pursedesk-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let storeDirectory = data.appendingPathComponent("store")
 
@@ -36,7 +37,7 @@ import Testing
         process.environment = environment(sandbox, data: data)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        let exit = try process.start()
 
         // Wait until the sync has committed a good amount, then kill it mid-refresh.
         var committedBefore = 0
@@ -50,7 +51,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(100))
         }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await exit.wait()
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
         #expect(committedBefore >= 300, "the sync never committed enough to test")
 
@@ -59,7 +60,7 @@ import Testing
         #expect(try reopened.allTransactions().count >= committedBefore)
 
         // And a restarted sync carries on from there.
-        let restart = try PursedeskBinary.run(["sync", "--duration", "8"], environment: environment(sandbox, data: data))
+        let restart = try await PursedeskBinary.run(["sync", "--duration", "8"], environment: environment(sandbox, data: data))
         #expect(restart.status == 0, "\(restart.error)")
         #expect(restart.output.contains("live"))
         #expect(try reopened.integrityCheck() == "ok")
@@ -73,7 +74,7 @@ import Testing
         try await sandbox.start()
         defer { Task { await sandbox.stop() } }
         let customer = try #require(await sandbox.state().customers.first)
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-kill-action-\(UUID().uuidString)")
+        let data = ScratchRoot.url.appendingPathComponent("pursedesk-kill-action-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let storeDirectory = data.appendingPathComponent("store")
         var faults = SandboxFaults.none
@@ -86,7 +87,7 @@ import Testing
         process.environment = environment(sandbox, data: data)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        let exit = try process.start()
         var pending = false
         let started = ContinuousClock.now
         while ContinuousClock.now - started < .seconds(4), !pending {
@@ -98,7 +99,7 @@ import Testing
         }
         #expect(pending, "the action was not audited as pending before it was sent")
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await exit.wait()
         sandbox.setFaults(.none)
 
         let store = try DeskStore.open(dataDirectory: storeDirectory, account: sandbox.account)

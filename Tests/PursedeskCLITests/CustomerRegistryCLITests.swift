@@ -6,7 +6,7 @@ import Testing
 
 /// `customer list/get`, the customer named in `tx get/find`, new versus existing addresses and
 /// the audit details, through the built binary against the sandbox.
-@Suite(.serialized) struct CustomerRegistryCLITests {
+@Suite struct CustomerRegistryCLITests {
     let setup: SandboxCLISetup
     var sandbox: SandboxServer { setup.sandbox }
     var scratch: URL { setup.scratch }
@@ -20,8 +20,8 @@ import Testing
         setup.environment
     }
 
-    func run(_ arguments: [String]) throws -> PursedeskBinary.Result {
-        try PursedeskBinary.run(arguments, environment: environment)
+    func run(_ arguments: [String]) async throws -> PursedeskBinary.Result {
+        try await PursedeskBinary.run(arguments, environment: environment)
     }
 
     func jsonArray(_ result: PursedeskBinary.Result) throws -> [[String: Any]] {
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func registryWorkflow() async throws {
-        let created = try run(["customer", "create", "--email", "ann@example.com", "--json"])
+        let created = try await run(["customer", "create", "--email", "ann@example.com", "--json"])
         #expect(created.status == 0, "\(created.error)")
         let ann = try #require((try JSONSerialization.jsonObject(with: Data(created.output.utf8)) as? [String: Any])?["id"] as? String)
 
@@ -38,44 +38,44 @@ import Testing
         _ = try await CalypsoClient(credentials: sandbox.credentials).blockCustomer(id: stranger.id)
         let strangerDeposit = try await sandbox.injectDeposit(customerId: stranger.id, currency: "ETH", amount: Amount("0.5"), pacing: .instant)
         let annDeposit = try await sandbox.injectDeposit(customerId: ann, currency: "ETH", amount: Amount("1.25"), pacing: .instant)
-        let synced = try run(["snapshot"])
+        let synced = try await run(["snapshot"])
         #expect(synced.status == 0, "\(synced.error)")
         #expect(!synced.output.contains("(1 requests)"))
 
-        let unknown = try jsonArray(try run(["customer", "list", "--blocked", "unknown", "--json"]))
+        let unknown = try jsonArray(try await run(["customer", "list", "--blocked", "unknown", "--json"]))
         #expect(unknown.map { $0["id"] as? String } == [stranger.id])
         #expect(unknown.first?["blocked"] is NSNull)
-        let notBlocked = try jsonArray(try run(["customer", "list", "--blocked", "no", "--json"]))
+        let notBlocked = try jsonArray(try await run(["customer", "list", "--blocked", "no", "--json"]))
         #expect(notBlocked.map { $0["id"] as? String } == [ann])
-        #expect(try jsonArray(try run(["customer", "list", "--blocked", "yes", "--json"])).isEmpty)
-        let table = try run(["customer", "list", "--filter", "ANN@example"])
+        #expect(try jsonArray(try await run(["customer", "list", "--blocked", "yes", "--json"])).isEmpty)
+        let table = try await run(["customer", "list", "--filter", "ANN@example"])
         #expect(table.status == 0 && table.output.contains("ann@example.com") && table.output.contains("1 customer\n"))
         #expect(!table.output.contains(stranger.id))
-        let badFlag = try run(["customer", "list", "--blocked", "maybe"])
+        let badFlag = try await run(["customer", "list", "--blocked", "maybe"])
         #expect(badFlag.status == 64 && badFlag.error.contains("yes, no or unknown"))
 
-        let detail = try run(["customer", "get", stranger.id])
+        let detail = try await run(["customer", "get", stranger.id])
         #expect(detail.status == 0, "\(detail.error)")
         #expect(detail.output.split(separator: "\n").contains { $0.hasPrefix("blocked") && $0.hasSuffix(" unknown") })
         #expect(detail.output.contains("1 stored (CONFIRMED 1, 1 credited)") && detail.output.contains(strangerDeposit.id))
         #expect(detail.output.contains("ETHEREUM") && detail.output.contains("ACTIVE"))
-        let missing = try run(["customer", "get", "3fa85f64-5717-4562-b3fc-2c963f66afa6"])
+        let missing = try await run(["customer", "get", "3fa85f64-5717-4562-b3fc-2c963f66afa6"])
         #expect(missing.status == 4 && missing.error.contains("not in the local registry"))
 
-        let txGet = try run(["tx", "get", annDeposit.id])
+        let txGet = try await run(["tx", "get", annDeposit.id])
         #expect(txGet.status == 0 && txGet.output.contains("ann@example.com (\(ann))"))
-        let txFind = try run(["tx", "find", "--customer", ann, "--state", "confirmed"])
+        let txFind = try await run(["tx", "find", "--customer", ann, "--state", "confirmed"])
         #expect(txFind.status == 0 && txFind.output.contains("ann@example.com") && txFind.output.contains("1 transaction in all"))
 
-        let first = try run(["purse", "get", ann, "USDT_BSC"])
+        let first = try await run(["purse", "get", ann, "USDT_BSC"])
         #expect(first.status == 0 && first.output.contains("new address issued"), "\(first.output)\(first.error)")
-        let again = try run(["purse", "get", ann, "USDT_BSC", "--json"])
+        let again = try await run(["purse", "get", ann, "USDT_BSC", "--json"])
         let againJSON = try #require(try JSONSerialization.jsonObject(with: Data(again.output.utf8)) as? [String: Any])
         #expect(againJSON["addressIs"] as? String == "existing")
         let address = try #require(againJSON["address"] as? String)
 
-        #expect(try run(["customer", "update", ann, "--description", "VIP"]).status == 0)
-        #expect(try run(["customer", "block", stranger.id, "--yes"]).status == 0)
+        #expect(try await run(["customer", "update", ann, "--description", "VIP"]).status == 0)
+        #expect(try await run(["customer", "block", stranger.id, "--yes"]).status == 0)
 
         let store = try DeskStore.open(dataDirectory: scratch.appendingPathComponent("data/pursedesk"), account: sandbox.account)
         let audit = try store.auditLog()

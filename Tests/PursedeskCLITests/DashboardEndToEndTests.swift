@@ -4,30 +4,30 @@ import TmuxDriver
 
 /// The real `pursedesk` binary in a real terminal (tmux), on the embedded sandbox, driven with
 /// send-keys and read with capture-pane, the way an operator would use it.
-@Suite(.serialized, .enabled(if: TmuxDashboard.tmuxPath != nil, "tmux is not on PATH; CI installs it"))
+@Suite(.enabled(if: TmuxDashboard.tmuxPath != nil, "tmux is not on PATH; CI installs it"))
 struct DashboardEndToEndTests {
     @Test func customersFilterDetailAndNewAddress() async throws {
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }
-        try tmux.start()
+        try await tmux.start()
         try await tmux.expect("Customers 200")
         try await tmux.expect("SANDBOX")
-        tmux.send("/")
-        tmux.type("customer42@")
-        tmux.send("Enter")
+        await tmux.send("/")
+        await tmux.type("customer42@")
+        await tmux.send("Enter")
         try await tmux.expect("Customers 1/200")
         try await tmux.expect("customer42@sandbox.test")
-        tmux.send("Enter")
+        await tmux.send("Enter")
         try await tmux.expect("CURRENCY")
         try await tmux.expect("Deposits")
-        tmux.send("n")
+        await tmux.send("n")
         try await tmux.expect("New address for customer42@sandbox.test")
-        tmux.type("usdt_trx")
-        tmux.send("Enter")
+        await tmux.type("usdt_trx")
+        await tmux.send("Enter")
         try await tmux.expect("USDT_TRX address for customer42@sandbox.test")
         let purseRow = try await tmux.expectLine { $0.contains("USDT_TRX") && $0.contains("TRON") && $0.contains("ACTIVE") }
         #expect(purseRow.contains(" T"), "a TRON address starts with T: \(purseRow)")
-        tmux.send("Escape")
+        await tmux.send("Escape")
         try await tmux.expect("Customers 1/200")
         try await tmux.quitAndExpectShell()
     }
@@ -35,38 +35,38 @@ struct DashboardEndToEndTests {
     @Test func blockNeedsYAndUnblockWorks() async throws {
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }
-        try tmux.start()
+        try await tmux.start()
         try await tmux.expect("Customers 200")
-        tmux.send("c")
+        await tmux.send("c")
         try await tmux.expect("New customer")
-        tmux.type("e2e-block@example.com")
-        tmux.send("Enter")
+        await tmux.type("e2e-block@example.com")
+        await tmux.send("Enter")
         try await tmux.expect("created customer e2e-block@example.com")
-        tmux.send("/")
-        tmux.type("e2e-block")
-        tmux.send("Enter")
+        await tmux.send("/")
+        await tmux.type("e2e-block")
+        await tmux.send("Enter")
         try await tmux.expect("Customers 1/201")
         func row() async throws -> String { try await tmux.expectLine { $0.contains("e2e-block@example.com") && !$0.contains("Block") } }
 
-        tmux.send("b")
+        await tmux.send("b")
         try await tmux.expect("[y] Block")
         try await tmux.sendAndSettle("Enter")
-        #expect(tmux.screen().contains("press y to block"))
+        #expect(await tmux.screen().contains("press y to block"))
         #expect(try await !row().contains("BLOCKED"))
         try await tmux.sendAndSettle("n")
-        #expect(tmux.screen().contains("block cancelled"))
-        #expect(!tmux.screen().contains("[y] Block"))
+        #expect(await tmux.screen().contains("block cancelled"))
+        #expect(await !tmux.screen().contains("[y] Block"))
         #expect(try await !row().contains("BLOCKED"))
 
-        tmux.send("b")
+        await tmux.send("b")
         try await tmux.expect("[y] Block")
-        tmux.send("y")
+        await tmux.send("y")
         try await tmux.expect("blocked e2e-block@example.com")
         try await tmux.expectLine { $0.contains("e2e-block@example.com") && $0.contains("BLOCKED") }
 
-        tmux.send("u")
+        await tmux.send("u")
         try await tmux.expect("[y] Unblock")
-        tmux.send("y")
+        await tmux.send("y")
         try await tmux.expect("unblocked e2e-block@example.com")
         try await tmux.expectLine { $0.contains("e2e-block@example.com") && !$0.contains("BLOCKED") && !$0.contains("Unblock") }
         try await tmux.quitAndExpectShell()
@@ -75,44 +75,44 @@ struct DashboardEndToEndTests {
     @Test func blockReasonAndNoteReachTheDetailAndTheAuditLog() async throws {
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }
-        try tmux.start()
+        try await tmux.start()
         try await tmux.expect("Customers 200")
-        tmux.send("c")
+        await tmux.send("c")
         try await tmux.expect("New customer")
-        tmux.type("e2e-notes@example.com")
-        tmux.send("Enter")
+        await tmux.type("e2e-notes@example.com")
+        await tmux.send("Enter")
         try await tmux.expect("created customer e2e-notes@example.com")
-        tmux.send("/")
-        tmux.type("e2e-notes")
-        tmux.send("Enter")
+        await tmux.send("/")
+        await tmux.type("e2e-notes")
+        await tmux.send("Enter")
         try await tmux.expect("Customers 1/201")
 
-        tmux.send("b")
+        await tmux.send("b")
         try await tmux.expect("[tab] reason")
-        tmux.send("Tab")
+        await tmux.send("Tab")
         try await tmux.expect("typing the reason")
         // "y" and "n" inside the reason are text, not answers.
-        tmux.type("T-123 by phone, no")
+        await tmux.type("T-123 by phone, no")
         try await tmux.expect("T-123 by phone, no")
-        tmux.send("Enter")
+        await tmux.send("Enter")
         try await tmux.expect("[y] Block")
-        tmux.send("y")
+        await tmux.send("y")
         try await tmux.expect("blocked e2e-notes@example.com")
 
-        tmux.send("Enter")
+        await tmux.send("Enter")
         try await tmux.expect("Case notes 1")
         try await tmux.expect("blocked: T-123 by phone, no")
-        tmux.send("N")
+        await tmux.send("N")
         try await tmux.expect("Case note on e2e-notes@example.com")
-        tmux.type("called back, wants a refund")
-        tmux.send("Enter")
+        await tmux.type("called back, wants a refund")
+        await tmux.send("Enter")
         try await tmux.expect("note saved on e2e-notes@example.com")
         try await tmux.expect("Case notes 2")
         try await tmux.expectLine { $0.contains("called back, wants a refund") && !$0.contains("Note") }
 
-        tmux.send(":")
-        tmux.type("audit")
-        tmux.send("Enter")
+        await tmux.send(":")
+        await tmux.type("audit")
+        await tmux.send("Enter")
         try await tmux.expectLine { $0.contains("customer.block") && $0.contains("reason: T-123 by phone") }
         try await tmux.expectLine { $0.contains("customer.note") && $0.contains("called back") }
         try await tmux.quitAndExpectShellFromAnyView()
@@ -121,23 +121,24 @@ struct DashboardEndToEndTests {
     @Test func feedShowsStateChangesAndSurvivesResizing() async throws {
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }
-        try tmux.start()
+        try await tmux.start()
         try await tmux.expect("Customers 200")
-        tmux.send(":")
-        tmux.type("feed")
-        tmux.send("Enter")
+        await tmux.send(":")
+        await tmux.type("feed")
+        await tmux.send("Enter")
         try await tmux.expect("Live feed")
         try await tmux.expect("MEMPOOL → COMPLIANCE", timeout: 45)
         try await tmux.expectLine { $0.contains("CONFIRMED") || $0.contains("DECLINED") }
 
-        tmux.resize(width: 40, height: 12)
-        try await tmux.expect("Live feed")
-        let small = tmux.screen()
+        await tmux.resize(width: 40, height: 12)
+        // The header's badge shows once the dashboard has drawn for the new size (tmux cuts the old screen at once).
+        try await tmux.expect("SANDBOX")
+        let small = await tmux.screen()
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
         #expect(small.contains("SANDBOX"))
-        tmux.resize(width: 100, height: 30)
+        await tmux.resize(width: 100, height: 30)
         try await tmux.expect("CUSTOMER")
-        tmux.send("q")
+        await tmux.send("q")
         try await tmux.expect("Customers 200")
         try await tmux.quitAndExpectShell()
     }
@@ -145,7 +146,7 @@ struct DashboardEndToEndTests {
     @Test func opensOnTheOverviewAndAcknowledgesAlerts() async throws {
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }
-        try tmux.start(arguments: [])
+        try await tmux.start(arguments: [])
         try await tmux.expect("Overview")
         try await tmux.expect("ACT/ARC/DEC")
         try await tmux.expectLine { $0.contains("USDT_TRX") && $0.contains("TRON") }
@@ -153,20 +154,20 @@ struct DashboardEndToEndTests {
         let header = try await tmux.expectLine(timeout: 90) { line in
             line.contains("alerts ") && !line.contains("alerts 0") && line.contains("customers")
         }
-        tmux.send(":")
-        tmux.type("alerts")
-        tmux.send("Enter")
+        await tmux.send(":")
+        await tmux.type("alerts")
+        await tmux.send("Enter")
         try await tmux.expect("unacknowledged")
-        tmux.send("/")
-        tmux.type("ack:no")
-        tmux.send("Enter")
-        tmux.send("a")
+        await tmux.send("/")
+        await tmux.type("ack:no")
+        await tmux.send("Enter")
+        await tmux.send("a")
         try await tmux.expect("acknowledged")
         try await tmux.expectLine { $0.contains("customers") && $0.contains("alerts") && $0 != header }
-        tmux.send("Escape")
-        tmux.send("Escape")
+        await tmux.send("Escape")
+        await tmux.send("Escape")
         try await tmux.expect("Overview")
-        tmux.send("Enter")
+        await tmux.send("Enter")
         try await tmux.expect("Live feed")
         try await tmux.expect("filter currency:")
         try await tmux.quitAndExpectShellFromAnyView()
@@ -175,15 +176,15 @@ struct DashboardEndToEndTests {
     @Test func unknownCommandIsExplained() async throws {
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }
-        try tmux.start()
+        try await tmux.start()
         try await tmux.expect("Customers 200")
-        tmux.send(":")
-        tmux.type("nonsense")
-        tmux.send("Enter")
+        await tmux.send(":")
+        await tmux.type("nonsense")
+        await tmux.send("Enter")
         try await tmux.expect("unknown command :nonsense")
-        tmux.send("?")
+        await tmux.send("?")
         try await tmux.expect("This view (customers)")
-        tmux.send("Escape")
+        await tmux.send("Escape")
         try await tmux.quitAndExpectShell()
     }
 }
@@ -197,14 +198,14 @@ final class TmuxDashboard {
     private var server: TmuxServer?
 
     init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-e2e-\(UUID().uuidString)")
+        home = ScratchRoot.url.appendingPathComponent("pursedesk-e2e-\(UUID().uuidString)")
         for directory in ["data", "config", "home"] {
             try FileManager.default.createDirectory(at: home.appendingPathComponent(directory), withIntermediateDirectories: true)
         }
     }
 
     /// Opens on the customers list unless `arguments` say otherwise (`[]`: the overview).
-    func start(environment extra: [String: String] = [:], arguments: [String] = ["--view", "customers"]) throws {
+    func start(environment extra: [String: String] = [:], arguments: [String] = ["--view", "customers"]) async throws {
         let environment = ["PATH": "/usr/bin:/bin", "HOME": home.appendingPathComponent("home").path, "PS1": "$ ",
                            "TERM": "xterm-256color", "LANG": "C.UTF-8"].merging(extra) { $1 }
         let server = try TmuxServer(command: ["bash", "--norc", "--noprofile"], environment: environment)
@@ -212,8 +213,8 @@ final class TmuxDashboard {
         let command = "PURSEDESK_IDLE_FILE=\(idleFile.path) "
             + "XDG_DATA_HOME=\(home.appendingPathComponent("data").path) XDG_CONFIG_HOME=\(home.appendingPathComponent("config").path) "
             + ([PursedeskBinary.url.path] + arguments).joined(separator: " ")
-        server.type(command)
-        server.send("Enter")
+        await server.type(command)
+        await server.send("Enter")
     }
 
     private var tmux: TmuxServer {
@@ -235,10 +236,15 @@ final class TmuxDashboard {
     /// count, as lazygit's tests do), so what is on screen then is its answer.
     func sendAndSettle(_ key: String, timeout: TimeInterval = 15) async throws {
         let before = keysHandled()
-        send(key)
+        await send(key)
+        try await settle(keys: before + 1, timeout: timeout)
+    }
+
+    /// Waits until the dashboard was idle after handling `keys` keys in all.
+    func settle(keys: Int, timeout: TimeInterval = 15) async throws {
         let deadline = Date().addingTimeInterval(timeout)
-        while keysHandled() <= before {
-            guard Date() < deadline else { throw TimeoutError(description: "the dashboard did not become idle after \(key)") }
+        while keysHandled() < keys {
+            guard Date() < deadline else { throw TimeoutError(description: "the dashboard did not become idle after key \(keys)") }
             try await Task.sleep(for: .milliseconds(20))
         }
     }
@@ -247,12 +253,12 @@ final class TmuxDashboard {
         var description: String
     }
 
-    func screen() -> String { tmux.screen() }
+    func screen() async -> String { await tmux.screen() }
     /// Appends everything the dashboard writes to the terminal to `file`.
-    func pipeOutput(to file: URL) { tmux.pipeOutput(to: file) }
-    func send(_ key: String) { tmux.send(key) }
-    func type(_ text: String) { tmux.type(text) }
-    func resize(width: Int, height: Int) { tmux.resize(width: width, height: height) }
+    func pipeOutput(to file: URL) async { await tmux.pipeOutput(to: file) }
+    func send(_ key: String) async { await tmux.send(key) }
+    func type(_ text: String) async { await tmux.type(text) }
+    func resize(width: Int, height: Int) async { await tmux.resize(width: width, height: height) }
     func expect(_ text: String, timeout: TimeInterval = 30) async throws { try await tmux.expect(text, timeout: timeout) }
     func expectGone(_ text: String, timeout: TimeInterval = 10) async throws { try await tmux.expectGone(text, timeout: timeout) }
 
@@ -263,15 +269,15 @@ final class TmuxDashboard {
 
     /// `q` from the top view, then the shell must answer.
     func quitAndExpectShell() async throws {
-        send("q")
+        await send("q")
         try await expectShell()
     }
 
     /// `:q` quits from any view; then the shell must answer.
     func quitAndExpectShellFromAnyView() async throws {
-        send(":")
-        type("q")
-        send("Enter")
+        await send(":")
+        await type("q")
+        await send("Enter")
         try await expectGone("every 2s")
         try await expectShellAnswers()
     }
@@ -284,8 +290,8 @@ final class TmuxDashboard {
 
     /// The shell runs a command typed at its prompt.
     func expectShellAnswers() async throws {
-        type("echo READY-$((1+1))")
-        send("Enter")
+        await type("echo READY-$((1+1))")
+        await send("Enter")
         try await expect("READY-2", timeout: 15)
     }
 
@@ -293,11 +299,21 @@ final class TmuxDashboard {
     var dataDirectory: URL { home.appendingPathComponent("data") }
 
     /// The terminal as the shell finds it after the dashboard: cursor shown, main screen back.
-    var terminalRestored: Bool { tmux.paneFormat("cursor_flag") == "1" && tmux.paneFormat("alternate_on") == "0" }
+    var terminalRestored: Bool {
+        get async {
+            let cursorShown = await tmux.paneFormat("cursor_flag") == "1"
+            let mainScreen = await tmux.paneFormat("alternate_on") == "0"
+            return cursorShown && mainScreen
+        }
+    }
 
     /// The dashboard's process: the shell's child.
     var dashboardPID: Int32? {
-        guard let shell = tmux.panePID,
+        get async { await Self.firstChild(of: Int32(tmux.paneFormat("pane_pid"))) }
+    }
+
+    private static func firstChild(of shell: Int32?) -> Int32? {
+        guard let shell,
               let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
         return children.split(separator: " ").compactMap { Int32($0) }.first
     }

@@ -5,7 +5,7 @@ import Testing
 import TmuxDriver
 
 /// The dashboard on the API with a known secret: the secret is never on screen and never on disk.
-@Suite(.serialized, .enabled(if: TmuxServer.isAvailable, "tmux is not on PATH; CI installs it"))
+@Suite(.enabled(if: TmuxServer.isAvailable, "tmux is not on PATH; CI installs it"))
 struct DashboardSecretTests {
     @Test func secretNeverShownNorStored() async throws {
         var configuration = SandboxConfiguration()
@@ -16,18 +16,28 @@ struct DashboardSecretTests {
         defer { Task { await sandbox.stop() } }
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }
-        try tmux.start(environment: [
+        try await tmux.start(environment: [
             "CALYPSO_BASE_URL": sandbox.baseURL.absoluteString, "CALYPSO_ACCOUNT": sandbox.account,
             "CALYPSO_API_KEY": sandbox.apiKey, "CALYPSO_API_SECRET": sandbox.apiSecret,
         ])
         var screens: [String] = []
         try await tmux.expect("live")
         try await tmux.expectLine { $0.contains("@sandbox.test") || $0.contains("Customers") }
-        screens.append(tmux.screen())
+        screens.append(await tmux.screen())
         for keys in [["Enter"], ["?"], ["Escape"], ["Escape"], [":", "feed", "Enter"], [":", "audit", "Enter"], [":", "alerts", "Enter"]] {
-            for key in keys { key.count == 1 || ["Enter", "Escape"].contains(key) ? tmux.send(key) : tmux.type(key) }
-            try await Task.sleep(for: .milliseconds(400))
-            screens.append(tmux.screen())
+            let before = tmux.keysHandled()
+            var sent = 0
+            for key in keys {
+                if key.count == 1 || ["Enter", "Escape"].contains(key) {
+                    await tmux.send(key)
+                    sent += 1
+                } else {
+                    await tmux.type(key)
+                    sent += key.count
+                }
+            }
+            try await tmux.settle(keys: before + sent)
+            screens.append(await tmux.screen())
         }
         #expect(screens.allSatisfy { !$0.contains(sandbox.apiSecret) })
         try await tmux.quitAndExpectShellFromAnyView()

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The log file and `doctor` as a user meets them: the real binary against the sandbox.
-@Suite(.serialized) struct DiagnosticsCLITests {
+@Suite struct DiagnosticsCLITests {
     let setup: SandboxCLISetup
     var sandbox: SandboxServer { setup.sandbox }
     var scratch: URL { setup.scratch }
@@ -26,10 +26,10 @@ import Testing
     }
 
     @Test func requestsAreLoggedWithoutSecretOrBody() async throws {
-        let created = try PursedeskBinary.run(["customer", "create", "--email", "log-me@example.com", "--description", "private note"],
+        let created = try await PursedeskBinary.run(["customer", "create", "--email", "log-me@example.com", "--description", "private note"],
                                               environment: environment)
         #expect(created.status == 0, "\(created.error)")
-        let whoami = try PursedeskBinary.run(["whoami"], environment: environment)
+        let whoami = try await PursedeskBinary.run(["whoami"], environment: environment)
         #expect(whoami.status == 0)
         let log = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         #expect(log.contains("info api: POST /api/v1/user/current") && log.contains("status=200"), "\(log)")
@@ -38,18 +38,18 @@ import Testing
         #expect(!log.contains(sandbox.apiSecret), "the secret reached the log")
         #expect(!log.contains("private note"), "a request body reached the log")
 
-        let quiet = try PursedeskBinary.run(["whoami", "--log-level", "warning"], environment: environment)
+        let quiet = try await PursedeskBinary.run(["whoami", "--log-level", "warning"], environment: environment)
         #expect(quiet.status == 0)
         let after = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         #expect(after.components(separatedBy: "user/current").count == log.components(separatedBy: "user/current").count,
                 "--log-level warning still logged a successful request")
-        let refused = try PursedeskBinary.run(["whoami", "--log-level", "loud"], environment: environment)
+        let refused = try await PursedeskBinary.run(["whoami", "--log-level", "loud"], environment: environment)
         #expect(refused.status != 0 && refused.error.contains("log-level"))
         await finish()
     }
 
     @Test func doctorPassesOnAGoodSetUp() async throws {
-        let result = try PursedeskBinary.run(["doctor"], environment: environment)
+        let result = try await PursedeskBinary.run(["doctor"], environment: environment)
         #expect(result.status == 0, "\(result.output)\(result.error)")
         let lines = result.output.split(separator: "\n").map(String.init)
         for check in ["config", "credentials", "clock", "store", "webhook port", "terminal", "secret files", "log file"] {
@@ -83,7 +83,7 @@ import Testing
         for key in ["CALYPSO_BASE_URL", "CALYPSO_ACCOUNT", "CALYPSO_API_KEY", "CALYPSO_API_SECRET"] { env[key] = nil }
         env["LANG"] = "C"
         env["TERM"] = "no-such-terminal"
-        let result = try PursedeskBinary.run(["doctor"], environment: env)
+        let result = try await PursedeskBinary.run(["doctor"], environment: env)
         await busy.stop()
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n").map(String.init)
@@ -95,7 +95,7 @@ import Testing
         #expect(!result.output.contains("wrong-secret-for-doctor") && !result.output.contains("webhook-secret-for-doctor"))
 
         try "[profiles.main\nbroken".write(to: config, atomically: true, encoding: .utf8)
-        let broken = try PursedeskBinary.run(["doctor"], environment: env)
+        let broken = try await PursedeskBinary.run(["doctor"], environment: env)
         #expect(broken.status == 1 && broken.output.hasPrefix("fail config"), "\(broken.output)")
         await finish()
     }

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// `tx export`, `audit export` and `alerts export` through the built binary against the sandbox.
-@Suite(.serialized) struct ExportCLITests {
+@Suite struct ExportCLITests {
     let setup: SandboxCLISetup
     var sandbox: SandboxServer { setup.sandbox }
     var scratch: URL { setup.scratch }
@@ -18,13 +18,13 @@ import Testing
         setup.environment
     }
 
-    func run(_ arguments: [String]) throws -> PursedeskBinary.Result {
-        try PursedeskBinary.run(arguments, environment: environment, timeout: 300)
+    func run(_ arguments: [String]) async throws -> PursedeskBinary.Result {
+        try await PursedeskBinary.run(arguments, environment: environment, timeout: 300)
     }
 
     @Test func tenThousandDepositsMatchTheAPI() async throws {
         let hyperlink = "=HYPERLINK(\"http://example.com/x\",\"open\")"
-        let created = try run(["customer", "create", "--email", "ten@example.com", "--description", hyperlink, "--json"])
+        let created = try await run(["customer", "create", "--email", "ten@example.com", "--description", hyperlink, "--json"])
         #expect(created.status == 0, "\(created.error)")
         let customerId = try #require((try JSONSerialization.jsonObject(with: Data(created.output.utf8)) as? [String: Any])?["id"] as? String)
         let currencies: [Currency] = ["ETH", "USDT_BSC", "TRX", "BTC"]
@@ -38,7 +38,7 @@ import Testing
         #expect(truth.count == 10_000)
 
         let fetchedPath = scratch.appendingPathComponent("fetched.csv").path
-        let fetched = try run(["tx", "export", "--customer", customerId, "--fetch", "--output", fetchedPath])
+        let fetched = try await run(["tx", "export", "--customer", customerId, "--fetch", "--output", fetchedPath])
         #expect(fetched.status == 0, "\(fetched.error)")
         #expect(fetched.error.contains("wrote 10000 rows to \(fetchedPath)"))
         #expect(!fetched.error.contains("exported "), "no progress line when standard error is not a terminal")
@@ -60,36 +60,36 @@ import Testing
 
         // The store now has them: the same rows without --fetch, and JSON says the same.
         let storedPath = scratch.appendingPathComponent("stored.json").path
-        let stored = try run(["tx", "export", "--customer", customerId, "--format", "json", "--output", storedPath])
+        let stored = try await run(["tx", "export", "--customer", customerId, "--format", "json", "--output", storedPath])
         #expect(stored.status == 0, "\(stored.error)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: storedPath))) as? [[String: Any]])
         #expect(json.count == 10_000)
         #expect(json.allSatisfy { ($0["amount"] as? String) == truth[$0["transactionId"] as! String]?.amount.description })
 
-        let declined = try run(["tx", "export", "--customer", customerId, "--state", "declined"])
+        let declined = try await run(["tx", "export", "--customer", customerId, "--state", "declined"])
         let declinedRows = try CSV.parse(declined.output).rows
         #expect(declined.status == 0 && declinedRows.count == 10)
 
         // Never overwrite: the file stays as it was.
         let before = try Data(contentsOf: URL(fileURLWithPath: fetchedPath))
-        let again = try run(["tx", "export", "--customer", customerId, "--output", fetchedPath])
+        let again = try await run(["tx", "export", "--customer", customerId, "--output", fetchedPath])
         #expect(again.status != 0 && again.error.contains("already exists"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: fetchedPath)) == before)
 
-        let history = try run(["tx", "export", "--customer", customerId, "--history", "--state", "DECLINED"])
+        let history = try await run(["tx", "export", "--customer", customerId, "--history", "--state", "DECLINED"])
         let historyRows = try CSV.parse(history.output)
         #expect(history.status == 0 && historyRows.header.suffix(2) == ["observedDate", "observedBy"] && historyRows.rows.count == 10)
 
-        let audit = try run(["audit", "export", "--since", "2020-01-01"])
+        let audit = try await run(["audit", "export", "--since", "2020-01-01"])
         let auditRows = try CSV.parse(audit.output).rows
         #expect(audit.status == 0 && auditRows.count == 1)
         #expect(auditRows.first?["action"] == "customer.create" && auditRows.first?["target"] == customerId
                 && auditRows.first?["targetEmail"] == "ten@example.com" && auditRows.first?["result"] == "succeeded")
-        let alerts = try run(["alerts", "export", "--format", "json"])
+        let alerts = try await run(["alerts", "export", "--format", "json"])
         let alertRows = try #require(try JSONSerialization.jsonObject(with: Data(alerts.output.utf8)) as? [[String: Any]])
         #expect(alertRows.filter { $0["kind"] as? String == "compliance_declined" }.count == 10)
         #expect(alertRows.allSatisfy { $0["customerEmail"] as? String == "ten@example.com" })
-        #expect(try run(["audit", "export", "--since", "last week"]).status == 64)
+        #expect(try await run(["audit", "export", "--since", "last week"]).status == 64)
     }
 }
 

@@ -4,7 +4,7 @@ import TmuxDriver
 
 /// The API (a separate `pursedesk sandbox` process) stops under a running dashboard in tmux:
 /// the header must say so within two refresh intervals, and say `live` again once it is back.
-@Suite(.serialized, .enabled(if: TmuxDashboard.tmuxPath != nil, "tmux is not on PATH; CI installs it"))
+@Suite(.enabled(if: TmuxDashboard.tmuxPath != nil, "tmux is not on PATH; CI installs it"))
 struct OutageEndToEndTests {
     /// The dashboard's default refresh interval.
     static let refreshInterval: TimeInterval = 2
@@ -15,13 +15,13 @@ struct OutageEndToEndTests {
         let tmux = try TmuxDashboard()
         defer {
             tmux.kill()
-            sandbox.stop()
+            sandbox.terminate()
         }
-        try tmux.start(environment: sandbox.environment)
+        try await tmux.start(environment: sandbox.environment)
         let live = try await tmux.expectLine(timeout: 30) { $0.contains("every 2s") && $0.contains(" live ") }
         #expect(!live.contains(sandbox.secret))
 
-        sandbox.stop()
+        await sandbox.stop()
         let stopped = Date()
         let down = try await tmux.expectLine(timeout: 2 * Self.refreshInterval) {
             $0.contains("every 2s") && ($0.contains("retrying · connection refused") || $0.contains("stale"))
@@ -46,6 +46,7 @@ struct SandboxDidNotStart: Error {
 /// `pursedesk sandbox --json` in its own process: the API the dashboard talks to.
 struct SandboxProcess {
     let process: Process
+    let exit: ProcessExit
     let port: Int
     let environment: [String: String]
     let secret: String
@@ -58,17 +59,15 @@ struct SandboxProcess {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let line: Data = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var data = Data()
-                while !data.contains(UInt8(ascii: "\n")) {
-                    let chunk = output.fileHandleForReading.availableData
-                    if chunk.isEmpty { break }
-                    data.append(chunk)
-                }
-                continuation.resume(returning: data.split(separator: UInt8(ascii: "\n")).first.map { Data($0) } ?? Data())
+        let exit = try process.start()
+        let line = await onOwnThread {
+            var data = Data()
+            while !data.contains(UInt8(ascii: "\n")) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                data.append(chunk)
             }
+            return data.split(separator: UInt8(ascii: "\n")).first.map { Data($0) } ?? Data()
         }
         guard let json = try? JSONSerialization.jsonObject(with: line) as? [String: Any], let baseURL = json["baseURL"] as? String,
               let account = json["account"] as? String, let key = json["apiKey"] as? String, let secret = json["apiSecret"] as? String,
@@ -76,29 +75,35 @@ struct SandboxProcess {
             process.terminate()
             throw SandboxDidNotStart(firstLine: String(decoding: line, as: UTF8.self))
         }
-        return SandboxProcess(process: process, port: port, secret: secret, environment: [
+        return SandboxProcess(process: process, exit: exit, port: port, secret: secret, environment: [
             "CALYPSO_BASE_URL": baseURL, "CALYPSO_ACCOUNT": account, "CALYPSO_API_KEY": key, "CALYPSO_API_SECRET": secret,
         ])
     }
 
-    init(process: Process, port: Int, secret: String, environment: [String: String]) {
+    init(process: Process, exit: ProcessExit, port: Int, secret: String, environment: [String: String]) {
         self.process = process
+        self.exit = exit
         self.port = port
         self.secret = secret
         self.environment = environment
     }
 
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
+    /// Stops it and returns once it has exited.
+    func stop() async {
+        terminate()
+        await exit.wait()
+    }
+
+    /// Stops it without waiting (for `defer`).
+    func terminate() {
+        if process.isRunning { process.terminate() }
     }
 }
 
 extension TmuxDashboard {
     /// `q`, then the shell answers (a remote account shows no SANDBOX badge to wait on).
     func quitAndExpectShellAfterRemote() async throws {
-        send("q")
+        await send("q")
         try await expectGone("every 2s")
         try await expectShellAnswers()
     }

@@ -1,5 +1,6 @@
 import CalypsoAPI
 import Foundation
+import TmuxDriver
 
 /// Runs the built `pursedesk` executable, the way a user or a script would.
 struct PursedeskBinary {
@@ -24,9 +25,10 @@ struct PursedeskBinary {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs to completion with the given environment only (plus PATH and HOME pointing at a scratch directory).
+    /// Runs to completion with the given environment only (plus PATH and HOME pointing at a scratch
+    /// directory), holding no thread of the cooperative pool while it runs; terminated after `timeout`.
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-                    timeout: TimeInterval = 60) throws -> Result {
+                    timeout: TimeInterval = 60) async throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -37,25 +39,20 @@ struct PursedeskBinary {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin
-        try process.run()
+        let exit = try process.start()
+        let pid = process.processIdentifier
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(timeout))
+            kill(pid, SIGTERM)
+        }
+        defer { deadline.cancel() }
+        async let output = stdout.fileHandleForReading.readAll()
+        async let error = stderr.fileHandleForReading.readAll()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try? stdin.fileHandleForWriting.close()
-        let outputData = Locked(Data()), errorData = Locked(Data())
-        let group = DispatchGroup()
-        for (pipe, sink) in [(stdout, outputData), (stderr, errorData)] {
-            group.enter()
-            DispatchQueue.global().async {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                sink.withLock { $0 = data }
-                group.leave()
-            }
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        group.wait()
-        return Result(status: process.terminationStatus, output: String(decoding: outputData.current, as: UTF8.self),
-                      error: String(decoding: errorData.current, as: UTF8.self))
+        let (outputData, errorData) = await (output, error)
+        await exit.wait()
+        return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                      error: String(decoding: errorData, as: UTF8.self))
     }
 }

@@ -13,7 +13,7 @@ struct SandboxCLISetup {
         configuration.traffic = TrafficSettings(enabled: false)
         sandbox = SandboxServer(configuration: configuration)
         try await sandbox.start()
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("\(scratchPrefix)-\(UUID().uuidString)")
+        scratch = ScratchRoot.url.appendingPathComponent("\(scratchPrefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     }
 

@@ -2,10 +2,11 @@ import CalypsoAPI
 import CalypsoSandbox
 import Foundation
 import Testing
+import TmuxDriver
 
 /// Real `pursedesk sync --store postgres://…` processes sharing one sandbox account and the test
 /// PostgreSQL that scripts/test starts.
-@Suite(.serialized) struct TeamModeProcessTests {
+@Suite struct TeamModeProcessTests {
     static var storeURL: String? {
         if let url = ProcessInfo.processInfo.environment["PURSEDESK_TEST_PG"], !url.isEmpty { return url }
         if ProcessInfo.processInfo.environment["CI"] == "true" {
@@ -19,6 +20,7 @@ import Testing
     /// A `pursedesk sync` whose output lines are collected as they come.
     final class SyncProcess: @unchecked Sendable {
         let process = Process()
+        let exit: ProcessExit
         let lines = Locked<[(at: ContinuousClock.Instant, text: String)]>([])
 
         init(environment: [String: String], data: URL) throws {
@@ -35,7 +37,7 @@ import Testing
                 let now = ContinuousClock.now
                 lines.withLock { $0 += text.split(separator: "\n").map { (now, String($0)) } }
             }
-            try process.run()
+            exit = try process.start()
         }
 
         var output: String { lines.current.map(\.text).joined(separator: "\n") }
@@ -51,9 +53,9 @@ import Testing
             lines.current.first { $0.at >= instant && $0.text.contains(text) }?.at
         }
 
-        func stop() {
+        /// Stops it without waiting for it (for `defer`).
+        func terminate() {
             if process.isRunning { process.terminate() }
-            process.waitUntilExit()
         }
     }
 
@@ -75,7 +77,7 @@ import Testing
         let sandbox = SandboxServer(configuration: configuration)
         try await sandbox.start()
         defer { Task { await sandbox.stop() } }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-team-proc-\(UUID().uuidString)")
+        let home = ScratchRoot.url.appendingPathComponent("pursedesk-team-proc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let environment = [
             "CALYPSO_BASE_URL": sandbox.baseURL.absoluteString, "CALYPSO_ACCOUNT": sandbox.account, "CALYPSO_API_KEY": sandbox.apiKey,
@@ -83,7 +85,7 @@ import Testing
             "PURSEDESK_OPERATOR": "daemon", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8",
         ]
         let desks = try (0..<3).map { try SyncProcess(environment: environment, data: home.appendingPathComponent("desk\($0)")) }
-        defer { desks.forEach { $0.stop() } }
+        defer { desks.forEach { $0.terminate() } }
 
         #expect(await waitUntil { desks.filter { $0.role == "polling" }.count == 1 && desks.filter { $0.role == "following" }.count == 2 },
                 "roles: \(desks.map { $0.role ?? "none" })\n\(desks.map(\.output).joined(separator: "\n---\n"))")
@@ -94,7 +96,7 @@ import Testing
 
         let killedAt = ContinuousClock.now
         kill(poller.process.processIdentifier, SIGKILL)
-        poller.process.waitUntilExit()
+        await poller.exit.wait()
         let survivors = desks.filter { $0 !== poller }
         #expect(await waitUntil(.seconds(15)) { survivors.contains { $0.role == "polling" } },
                 "nobody took over:\n\(survivors.map(\.output).joined(separator: "\n---\n"))")
@@ -121,25 +123,25 @@ import Testing
         ]
         let ann = try TmuxDashboard(), bob = try TmuxDashboard()
         defer { ann.kill(); bob.kill() }
-        try ann.start(environment: environment.merging(["PURSEDESK_OPERATOR": "ann"]) { $1 })
-        try bob.start(environment: environment.merging(["PURSEDESK_OPERATOR": "bob"]) { $1 })
+        try await ann.start(environment: environment.merging(["PURSEDESK_OPERATOR": "ann"]) { $1 })
+        try await bob.start(environment: environment.merging(["PURSEDESK_OPERATOR": "bob"]) { $1 })
         for desk in [ann, bob] {
             try await desk.expectLine { $0.contains("polling") || $0.contains("following") }
         }
 
-        ann.send("c")
+        await ann.send("c")
         try await ann.expect("New customer")
-        ann.type("team-e2e@example.com")
-        ann.send("Enter")
+        await ann.type("team-e2e@example.com")
+        await ann.send("Enter")
         try await ann.expect("created customer team-e2e@example.com")
         try await bob.expect("team-e2e@example.com", timeout: 5)
 
-        ann.send("/")
-        ann.type("team-e2e")
-        ann.send("Enter")
-        ann.send("b")
+        await ann.send("/")
+        await ann.type("team-e2e")
+        await ann.send("Enter")
+        await ann.send("b")
         try await ann.expect("[y] Block")
-        ann.send("y")
+        await ann.send("y")
         try await ann.expect("blocked team-e2e@example.com")
         try await bob.expectLine(timeout: 5) { $0.contains("team-e2e@example.com") && $0.contains("BLOCKED") }
         try await ann.quitAndExpectShell()

@@ -7,7 +7,7 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-config-\(UUID().uuidString)")
+        directory = ScratchRoot.url.appendingPathComponent("pursedesk-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("pursedesk"), withIntermediateDirectories: true)
     }
 

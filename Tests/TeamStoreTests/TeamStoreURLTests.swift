@@ -28,7 +28,7 @@ import Testing
 
     @Test func readsPasswordsFromTheEnvironmentThenThePasswordFile() throws {
         let url = try TeamStoreURL(parsing: "postgres://desk@db.example.com:5433/team", defaultUser: "me")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pgpass-\(UUID().uuidString)")
+        let directory = ScratchRoot.url.appendingPathComponent("pgpass-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let pgpass = directory.appendingPathComponent("pgpass").path
         try """

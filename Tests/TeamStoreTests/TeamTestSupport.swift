@@ -20,8 +20,6 @@ enum TestPostgres {
         return nil
     }
 
-    static var clusterDirectory: String? { ProcessInfo.processInfo.environment["PURSEDESK_TEST_PG_CLUSTER"] }
-
     static func url() throws -> TeamStoreURL? {
         guard let text = urlText else { return nil }
         return try TeamStoreURL(parsing: text, defaultUser: "postgres")
@@ -29,41 +27,92 @@ enum TestPostgres {
 
     /// A team store for a fresh account, so tests sharing the cluster never see each other's rows.
     static func team(account: String = "0xteam-\(UUID().uuidString.prefix(8))", operatorName: String = "alice",
-                     host: String = "desk-a") throws -> TeamStore? {
-        guard let url = try url() else { return nil }
+                     host: String = "desk-a", on cluster: PrivateCluster? = nil) throws -> TeamStore? {
+        guard let url = try cluster?.url ?? url() else { return nil }
         return TeamStore(connector: TeamConnector(url: url, password: nil), account: account,
                          origin: DeskOrigin(operatorName: operatorName, host: host))
     }
 
-    /// Runs scripts/pg-cluster (pause/resume) on the test cluster.
-    /// Runs scripts/pg-cluster pause|resume and waits until the server is down or answers again.
-    /// Waiting watches the server, not the script: Foundation's `Process` does not always see the
-    /// script end once a daemon has been forked below it.
-    static func cluster(_ verb: String) async throws {
-        guard let directory = clusterDirectory, let url = try url() else { throw TestFailure("PURSEDESK_TEST_PG_CLUSTER is not set") }
+    /// A PostgreSQL of one test's own (scripts/pg-cluster), for a test that stops and restarts
+    /// the server: the shared cluster serves the suites that run at the same time.
+    struct PrivateCluster {
+        let url: TeamStoreURL
+        let directory: String
+
+        /// Starts one; waits for the script's last line, not its exit (see `run`).
+        static func start() async throws -> PrivateCluster {
+            let output = ScratchRoot.url.appendingPathComponent("pg-cluster-\(UUID().uuidString).out")
+            try TestPostgres.run(["start"], output: output)
+            let deadline = ContinuousClock.now + .seconds(120)
+            while ContinuousClock.now < deadline {
+                let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+                if let urlText = exported("PURSEDESK_TEST_PG", in: text), let directory = exported("PURSEDESK_TEST_PG_CLUSTER", in: text) {
+                    return PrivateCluster(url: try TeamStoreURL(parsing: urlText, defaultUser: "postgres"), directory: directory)
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            throw TestFailure("scripts/pg-cluster start printed no cluster within 120 s")
+        }
+
+        private static func exported(_ name: String, in text: String) -> String? {
+            text.split(separator: "\n").first { $0.hasPrefix("export \(name)='") }
+                .map { String($0.dropFirst("export \(name)='".count).dropLast()) }
+        }
+
+        /// Stops the server and waits until it has shut down (its postmaster.pid is gone), so it
+        /// can start again at once.
+        func pause() async throws {
+            try await change("pause", wantUp: false)
+            let pidFile = "\(directory)/data/postmaster.pid"
+            let deadline = ContinuousClock.now + .seconds(60)
+            while FileManager.default.fileExists(atPath: pidFile) {
+                guard ContinuousClock.now < deadline else { throw TestFailure("pg-cluster pause: the server did not shut down within 60 s") }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+
+        /// Starts it again on the same port and waits until it answers.
+        func resume() async throws { try await change("resume", wantUp: true) }
+
+        /// Stops it and removes its directory.
+        func stop() throws { try TestPostgres.run(["stop", directory]) }
+
+        private func change(_ verb: String, wantUp: Bool) async throws {
+            try TestPostgres.run([verb, directory])
+            let deadline = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < deadline {
+                let up: Bool
+                do {
+                    let connection = try await TeamConnector(url: url, password: nil, connectTimeout: .seconds(1)).connect()
+                    try? await connection.close()
+                    up = true
+                } catch {
+                    up = false
+                }
+                if up == wantUp { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            throw TestFailure("pg-cluster \(verb): the server did not \(wantUp ? "come back" : "stop") within 60 s")
+        }
+    }
+
+    /// Starts scripts/pg-cluster without waiting for it: callers watch what it does instead, as
+    /// Foundation's `Process` does not always see the script end once a daemon has been forked
+    /// below it. Foundation reaps it.
+    static func run(_ arguments: [String], output: URL? = nil) throws {
         let process = Process()
         process.executableURL = repositoryRoot.appendingPathComponent("scripts/pg-cluster")
-        process.arguments = [verb, directory]
-        process.standardOutput = FileHandle.nullDevice
+        process.arguments = arguments
+        if let output {
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
         launched.withLock { $0.append(process) }
-        let wantUp = verb == "resume"
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            let up: Bool
-            do {
-                let connection = try await TeamConnector(url: url, password: nil, connectTimeout: .seconds(1)).connect()
-                try? await connection.close()
-                up = true
-            } catch {
-                up = false
-            }
-            if up == wantUp { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw TestFailure("pg-cluster \(verb): the server did not \(wantUp ? "come back" : "stop") within 60 s")
     }
 
     private static let launched = Locked<[Process]>([])
@@ -89,7 +138,7 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 func temporaryDirectory(_ label: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-\(label)-\(UUID().uuidString)")
+    let url = ScratchRoot.url.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
@@ -116,8 +165,9 @@ struct TestDesk {
     let actions: OperatorActions
     let client: CalypsoClient
 
-    init(sandbox: SandboxServer, account: String, operatorName: String, host: String, interval: Duration = .seconds(1)) throws {
-        guard let team = try TestPostgres.team(account: account, operatorName: operatorName, host: host) else {
+    init(sandbox: SandboxServer, account: String, operatorName: String, host: String, interval: Duration = .seconds(1),
+         on cluster: TestPostgres.PrivateCluster? = nil) throws {
+        guard let team = try TestPostgres.team(account: account, operatorName: operatorName, host: host, on: cluster) else {
             throw TestFailure("no test PostgreSQL")
         }
         self.team = team

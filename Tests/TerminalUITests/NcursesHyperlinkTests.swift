@@ -6,6 +6,8 @@ import TmuxDriver
 /// The real ncurses backend on a pseudo-terminal: the bytes it writes are read back, checked for
 /// OSC 8 around exactly the linked text, and replayed in tmux (a real terminal emulator) to show
 /// that the extra writes land where ncurses believes they are and garble nothing.
+/// Serialized: ncurses has one current screen per process (`set_term`), so two backends at once
+/// would write into each other's terminal.
 @Suite(.serialized) struct NcursesHyperlinkTests {
     static let link = Hyperlink("https://etherscan.io/tx/0xabc123")!
     static let open = "\u{1B}]8;;https://etherscan.io/tx/0xabc123\u{1B}\\"
@@ -20,7 +22,7 @@ import TmuxDriver
         return buffer
     }
 
-    @Test func linkedTextIsWrappedInOSC8AtItsPlaceAndTheScreenStaysRight() throws {
+    @Test func linkedTextIsWrappedInOSC8AtItsPlaceAndTheScreenStaysRight() async throws {
         let terminal = try PseudoTerminal(width: 40, height: 6)
         let backend = try NcursesBackend(environment: ["TERM": "xterm-256color"], inputDescriptor: terminal.slave, outputDescriptor: terminal.slave)
         defer { backend.shutdown() }
@@ -45,7 +47,21 @@ import TmuxDriver
         #expect(!third.contains("\u{1B}]8"))
         #expect(third.contains("still"))
 
-        try Self.expectTmuxShows(first + second + third, lines: Self.frame(linked: false, status: "still plain").textLines)
+        try await Self.expectTmuxShows(first + second + third, lines: Self.frame(linked: false, status: "still plain").textLines)
+    }
+
+    /// What keeps an idle dashboard's terminal quiet: a frame equal to the one on screen, links
+    /// included, writes not one byte.
+    @Test func aFrameLikeTheOneOnScreenWritesNothing() throws {
+        let terminal = try PseudoTerminal(width: 40, height: 6)
+        let backend = try NcursesBackend(environment: ["TERM": "xterm-256color"], inputDescriptor: terminal.slave, outputDescriptor: terminal.slave)
+        defer { backend.shutdown() }
+        backend.draw(Self.frame(linked: true))
+        #expect(terminal.readAvailable().contains("0xabc123"))
+        backend.draw(Self.frame(linked: true))
+        #expect(terminal.readAvailable() == "")
+        backend.draw(Self.frame(linked: true, status: "changed"))
+        #expect(terminal.readAvailable().contains("changed"))
     }
 
     @Test func linksCanBeTurnedOffAndAreOffOnTheLinuxConsole() throws {
@@ -104,22 +120,23 @@ import TmuxDriver
         return text
     }
 
-    static func expectTmuxShows(_ output: String, lines expected: [String]) throws {
+    static func expectTmuxShows(_ output: String, lines expected: [String]) async throws {
         guard TmuxServer.isAvailable else {
             Issue.record("tmux is not installed: scripts/ensure-deps installs it")
             return
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-osc8-\(UUID().uuidString).bin")
+        let file = ScratchRoot.url.appendingPathComponent("pursedesk-osc8-\(UUID().uuidString).bin")
         try Data(output.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let tmux = try TmuxServer(command: ["sh", "-c", "cat \"$0\"; exec sleep 60", file.path],
                                   environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color"], width: 40, height: 6)
         defer { tmux.kill() }
         let trimmed = expected.map { String($0.reversed().drop { $0 == " " }.reversed()) }
-        let shown = tmux.waitFor(timeout: .seconds(10)) { screen in
+        let shown = await tmux.waitFor(timeout: .seconds(10)) { screen in
             Array(screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(trimmed.count).map(String.init)) == trimmed
         }
-        #expect(shown != nil, "tmux showed:\n\(tmux.screen())\nexpected:\n\(trimmed.joined(separator: "\n"))")
+        let screen = shown == nil ? await tmux.screen() : ""
+        #expect(shown != nil, "tmux showed:\n\(screen)\nexpected:\n\(trimmed.joined(separator: "\n"))")
     }
 }
 

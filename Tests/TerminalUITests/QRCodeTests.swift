@@ -11,15 +11,15 @@ import TmuxDriver
     static let taprootAddress = "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"
 
     @Test(arguments: [evmAddress, bech32Address, taprootAddress], TerminalPalette.all)
-    func overlayDecodesToTheExactAddress(address: String, palette: TerminalPalette) throws {
+    func overlayDecodesToTheExactAddress(address: String, palette: TerminalPalette) async throws {
         var buffer = CellBuffer(width: 100, height: 40)
         buffer.fill(buffer.bounds, style: palette.styles.text)
         QRCodeOverlay(title: "ETH deposit address", text: address).render(into: &buffer, area: buffer.bounds, styles: palette.styles)
         #expect(buffer.textLines.contains { $0.contains(address) })
-        #expect(try ScreenPicture(buffer: buffer, palette: palette).decodeQRCodes() == [address])
+        #expect(try await ScreenPicture(buffer: buffer, palette: palette).decodeQRCodes() == [address])
     }
 
-    @Test func anEvmAddressFitsAnEightyByTwentyFourTerminal() throws {
+    @Test func anEvmAddressFitsAnEightyByTwentyFourTerminal() async throws {
         let overlay = QRCodeOverlay(title: "address", text: Self.evmAddress)
         guard case .code(let box, let view) = overlay.layout(in: Rect(x: 0, y: 0, width: 80, height: 24)) else {
             Issue.record("no code at 80×24")
@@ -29,10 +29,10 @@ import TmuxDriver
         #expect(box.height <= 24 && box.width <= 80)
         var buffer = CellBuffer(width: 80, height: 24)
         overlay.render(into: &buffer, area: buffer.bounds, styles: TerminalPalette.dark.styles)
-        #expect(try ScreenPicture(buffer: buffer, palette: .dark).decodeQRCodes() == [Self.evmAddress])
+        #expect(try await ScreenPicture(buffer: buffer, palette: .dark).decodeQRCodes() == [Self.evmAddress])
     }
 
-    @Test func aLongerAddressFallsBackToLowErrorCorrectionToFit() throws {
+    @Test func aLongerAddressFallsBackToLowErrorCorrectionToFit() async throws {
         // 50 bytes need version 4 at medium error correction and version 3 at low.
         let text = "tron:TJRabPrwbZy45sbavfcjinPJC18kjpRTv8?amount=12.5"
         let overlay = QRCodeOverlay(title: "address", text: text)
@@ -46,10 +46,10 @@ import TmuxDriver
         #expect(tight.height < roomy.height)
         var buffer = CellBuffer(width: 80, height: 22)
         overlay.render(into: &buffer, area: buffer.bounds, styles: TerminalPalette.light.styles)
-        #expect(try ScreenPicture(buffer: buffer, palette: .light).decodeQRCodes() == [text])
+        #expect(try await ScreenPicture(buffer: buffer, palette: .light).decodeQRCodes() == [text])
     }
 
-    @Test func aTooSmallAreaSaysSoInsteadOfDrawingAClippedCode() throws {
+    @Test func aTooSmallAreaSaysSoInsteadOfDrawingAClippedCode() async throws {
         var buffer = CellBuffer(width: 40, height: 14)
         QRCodeOverlay(title: "address", text: Self.evmAddress).render(into: &buffer, area: buffer.bounds, styles: TerminalPalette.dark.styles)
         let text = buffer.textLines.joined(separator: "\n")
@@ -57,22 +57,22 @@ import TmuxDriver
         #expect(!text.contains("█") && !text.contains("▀") && !text.contains("▄"))
         #expect(text.replacingOccurrences(of: "│", with: "").replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "")
             .contains(Self.evmAddress))
-        #expect(try ScreenPicture(buffer: buffer, palette: .dark).decodeQRCodes() == [])
+        #expect(try await ScreenPicture(buffer: buffer, palette: .dark).decodeQRCodes() == [])
     }
 
     /// The picture honours colours: the same modules drawn in the dark theme's own colours
     /// (light on dark) are inverted and do not scan, which is why the view's colours are explicit.
-    @Test func modulesInTheDarkThemesOwnColoursDoNotScan() throws {
+    @Test func modulesInTheDarkThemesOwnColoursDoNotScan() async throws {
         var buffer = CellBuffer(width: 60, height: 30)
         QRCodeView(code: try QRCode(encoding: Self.evmAddress)).render(into: &buffer, x: 2, y: 2)
-        #expect(try ScreenPicture(buffer: buffer, palette: .dark).decodeQRCodes() == [Self.evmAddress])
+        #expect(try await ScreenPicture(buffer: buffer, palette: .dark).decodeQRCodes() == [Self.evmAddress])
         for y in 0..<buffer.height {
             for x in 0..<buffer.width {
                 let cell = buffer.cell(atX: x, y: y)
                 buffer.replace(x: x, y: y, with: Cell(cell.character ?? " "))
             }
         }
-        #expect(try ScreenPicture(buffer: buffer, palette: .dark).decodeQRCodes() == [])
+        #expect(try await ScreenPicture(buffer: buffer, palette: .dark).decodeQRCodes() == [])
     }
 
     @Test func encodingRejectsWhatAQRCodeCannotHold() {
@@ -83,7 +83,7 @@ import TmuxDriver
         #expect(buffer.textLines.joined().contains("No QR code: 4000 bytes are too many for a QR code."))
     }
 
-    @Test func symbolSizeFollowsTheVersionLibqrencodePicks() throws {
+    @Test func symbolSizeFollowsTheVersionLibqrencodePicks() async throws {
         #expect(try QRCode(encoding: "hello").size == 21)
         #expect(try QRCode(encoding: Self.evmAddress, errorCorrection: .medium).size == 29)
         #expect(try QRCode(encoding: Self.evmAddress, errorCorrection: .high).size > 29)
@@ -158,7 +158,7 @@ struct ScreenPicture {
     }
 
     /// Every QR code `zbarimg` finds in the picture; fails the test when zbarimg is missing.
-    func decodeQRCodes() throws -> [String] {
-        try QRScanner.decode(QRScanner.Picture(width: width, height: height, pixels: pixels))
+    func decodeQRCodes() async throws -> [String] {
+        try await QRScanner.decode(QRScanner.Picture(width: width, height: height, pixels: pixels))
     }
 }
