@@ -18,10 +18,16 @@ public final class TmuxServer: @unchecked Sendable {
     public let socket = "pd-tmux-\(UUID().uuidString.prefix(8))"
     public let session = "main"
     private let scratch: URL
+    /// tmux's socket inside the scratch directory, so `kill()` removes it too (with `-L` it would
+    /// stay in /tmp/tmux-UID); a name under /tmp/tmux-UID when the path is too long for a socket.
+    private var socketArguments: [String] {
+        let path = scratch.appendingPathComponent("socket").path
+        return path.utf8.count < 100 ? ["-S", path] : ["-L", socket]
+    }
 
     /// Starts `command` (run through `env -i` with exactly `environment`) in a window of the given size.
     public init(command: [String], environment: [String: String], width: Int = 100, height: Int = 30) throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-tmux-\(UUID().uuidString)")
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-tmux-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let status = run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "env", "-i"] + env + command).status
@@ -177,7 +183,7 @@ public final class TmuxServer: @unchecked Sendable {
     /// Starts a tmux client on this server, its output going to `output` (or nowhere).
     private func spawn(_ arguments: [String], output: URL?) -> pid_t? {
         let executable = Self.executable ?? "/usr/bin/tmux"
-        let argv = ([executable, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        let argv = ([executable] + socketArguments + ["-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

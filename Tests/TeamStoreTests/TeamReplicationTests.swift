@@ -209,7 +209,16 @@ import Testing
     @Test func followersCatchUpWithNothingLostOrDoubledAfterAPostgresRestart() async throws {
         guard TestPostgres.urlText != nil else { return }
         let cluster = try await TestPostgres.PrivateCluster.start()
-        defer { try? cluster.stop() }
+        do {
+            try await catchUpAfterRestart(of: cluster)
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+    }
+
+    private func catchUpAfterRestart(of cluster: TestPostgres.PrivateCluster) async throws {
         let sandbox = try await busySandbox(customers: 20, depositsPerSecond: 4)
         defer { Task { await sandbox.stop() } }
         let account = account()
@@ -242,21 +251,26 @@ import Testing
         #expect(await eventually { sawReconnecting.current }, "the follower never showed the team store reconnecting")
         try await cluster.resume()
 
-        // Everything the sandbox made up to now reaches the poller and then the follower, which holds
-        // nothing the poller does not. (The sandbox keeps making deposits, so the two are compared
-        // against what the poller held once it had caught up, not with each other at one instant.)
+        // Either desk may hold the polling lock after the restart (whoever reconnects first). The one
+        // polling gets everything the sandbox made up to now, and the other catches up with it,
+        // holding nothing it lacks. (The sandbox keeps making deposits, so the follower is compared
+        // with what the poller held once caught up, not with it at one instant.)
         let truthAtResume = Set(await sandbox.state().transactions.map(\.id))
+        let desks = [poller, follower]
+        #expect(await eventually { desks.filter { $0.desk.status.role == .polling }.count == 1 }, "no single poller after the restart")
+        let leading = desks.firstIndex { $0.desk.status.role == .polling } ?? 0
+        let (leader, trailing) = (desks[leading], desks[1 - leading])
         func ids(_ desk: TestDesk) -> Set<String> { Set((try? desk.store.allTransactions().map(\.id)) ?? []) }
-        #expect(await eventually(timeout: .seconds(30)) { ids(poller).isSuperset(of: truthAtResume) }, "the poller did not catch up")
-        let pollerCaughtUp = ids(poller)
+        #expect(await eventually(timeout: .seconds(30)) { ids(leader).isSuperset(of: truthAtResume) }, "the poller did not catch up")
+        let leaderCaughtUp = ids(leader)
         let caughtUp = await eventually(timeout: .seconds(30)) {
-            let mine = ids(follower)
-            return mine.isSuperset(of: pollerCaughtUp) && mine.isSubset(of: ids(poller))
+            let mine = ids(trailing)
+            return mine.isSuperset(of: leaderCaughtUp) && mine.isSubset(of: ids(leader))
         }
         #expect(caughtUp, """
-            the follower did not catch up with the poller: it lacks \(pollerCaughtUp.subtracting(ids(follower)).count) of \
-            \(pollerCaughtUp.count), has \(ids(follower).subtracting(ids(poller)).count) the poller lacks; \
-            store \(String(describing: follower.desk.status.store)), role \(String(describing: follower.desk.status.role))
+            the \(leading == 0 ? "former follower" : "follower") did not catch up with the poller: it lacks \
+            \(leaderCaughtUp.subtracting(ids(trailing)).count) of \(leaderCaughtUp.count), has \
+            \(ids(trailing).subtracting(ids(leader)).count) the poller lacks; its role \(String(describing: trailing.desk.status.role))
             """)
         #expect(await eventually { follower.desk.status.store == .connected })
         let doubled = newDeposits.current.filter { $0.value > 1 }

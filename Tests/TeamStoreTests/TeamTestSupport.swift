@@ -74,8 +74,14 @@ enum TestPostgres {
         /// Starts it again on the same port and waits until it answers.
         func resume() async throws { try await change("resume", wantUp: true) }
 
-        /// Stops it and removes its directory.
-        func stop() throws { try TestPostgres.run(["stop", directory]) }
+        /// Stops it and returns once its directory is removed.
+        func stop() async {
+            try? TestPostgres.run(["stop", directory])
+            let deadline = ContinuousClock.now + .seconds(60)
+            while FileManager.default.fileExists(atPath: directory), ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
 
         private func change(_ verb: String, wantUp: Bool) async throws {
             try TestPostgres.run([verb, directory])
