@@ -105,6 +105,8 @@ import TmuxDriver
         // Refresh interval 2 s: the lock is tried every interval, so two intervals bound the handover.
         #expect(handover <= .seconds(4) + .milliseconds(500), "handover took \(handover)")
         #expect(survivors.filter { $0.role == "polling" }.count == 1)
+        for desk in survivors { desk.terminate() }
+        for desk in survivors { await desk.exit.wait() }
     }
 
     @Test(.enabled(if: TmuxDashboard.tmuxPath != nil, "tmux is not on PATH; CI installs it"))
