@@ -90,7 +90,9 @@ import Testing
 
         let engine = SyncEngine(api: client, store: store, events: hub, settings: SyncSettings(requestsPerSecond: 20))
         #expect(await engine.refreshOnce())
-        try await Task.sleep(for: .milliseconds(100))
+        // Everything the refresh published has reached the listener once a marker sent after it has.
+        hub.publish([.customerBlocked(customerId: "marker", blocked: true)])
+        #expect(await eventually { seen.current.contains { if case .customerBlocked("marker", _) = $0 { true } else { false } } })
         let aboutTx = seen.current.filter {
             switch $0 {
             case .newDeposit(let record), .stateChanged(let record, _), .credited(let record): record.id == tx.id
