@@ -213,7 +213,7 @@ import TerminalUI
         var state = Self.transactionState(Fixtures.transaction("tx1", customerId: Self.ann.id, state: .declined))
         let text = state.screenText
         #expect(text.contains("Next step"))
-        #expect(text.contains("its address 0xaddr is declined now; n issues a new ETH address"))
+        #expect(text.contains("Next step   its address is declined now; n issues a new ETH address"))
         state.press("n")
         guard case .picker(let picker)? = state.modal else {
             Issue.record("n opened no currency picker")

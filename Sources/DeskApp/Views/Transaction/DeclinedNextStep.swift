@@ -9,8 +9,9 @@ extension TransactionRecord {
 /// What to do after a decline: the address is declined for good, and `n` asks for a new one.
 enum DeclinedNextStep {
     /// For a declined deposit: "its address 0x12ab…cd34 is declined now; n issues a new ETH address".
-    static func forDeposit(_ tx: TransactionRecord, readOnly: Bool) -> String {
-        let address = tx.address.map { "its address \(Formatting.shortAccount($0))" } ?? "its address"
+    /// `namingAddress` false where the address is on screen next to it (the deposit view).
+    static func forDeposit(_ tx: TransactionRecord, readOnly: Bool, namingAddress: Bool = true) -> String {
+        let address = tx.address.flatMap { namingAddress ? "its address \(Formatting.shortAccount($0))" : nil } ?? "its address"
         return "\(address) is declined now; \(remedy(tx.currency, readOnly: readOnly))"
     }
 

@@ -24,7 +24,10 @@ extension TransactionView {
             DetailPanel.Entry("Hash", Line([Span(tx.hash ?? "—", link: state.link(for: tx))])),
             DetailPanel.Entry("Created", Line(tx.createdAt.map { "\(Formatting.clock($0, timeZone: timeZone))  (\(Formatting.age($0, now: state.now)))" } ?? "—")),
         ]
-        if tx.isDeclined { entries.insert(DetailPanel.Entry("Next step", Line(DeclinedNextStep.forDeposit(tx, readOnly: state.isReadOnly), style: theme[.flashWarn])), at: 1) }
+        if tx.isDeclined {
+            let next = DeclinedNextStep.forDeposit(tx, readOnly: state.isReadOnly, namingAddress: false)
+            entries.insert(DetailPanel.Entry("Next step", Line(next, style: theme[.flashWarn])), at: 1)
+        }
         let historyHeight = min(data.history.count + 1, max(0, bodyArea.height / 3))
         let parts = bodyArea.splitRows([.flexible(min: 0), .fixed(historyHeight)])
         DetailPanel(entries: entries, wraps: false).render(into: &buffer, area: parts[0].inset(left: 1, right: 1), styles: theme.widgetStyles)

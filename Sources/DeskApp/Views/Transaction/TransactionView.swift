@@ -64,7 +64,7 @@ struct TransactionView: DeskView {
 
     func statusNote(_ shell: AppState) -> String? {
         guard let tx = data?.transaction, tx.isDeclined else { return nil }
-        return DeclinedNextStep.forDeposit(tx, readOnly: shell.isReadOnly)
+        return DeclinedNextStep.forDeposit(tx, readOnly: shell.isReadOnly, namingAddress: false)
     }
 
     func copyText(_ shell: AppState) -> String? { data.map { $0.transaction.hash ?? $0.transaction.id } }
