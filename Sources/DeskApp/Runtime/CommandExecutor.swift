@@ -156,8 +156,9 @@ public final class CommandExecutor: Sendable {
     private func requestAddress(_ customerId: String, _ currency: Currency) {
         withActions { [self] actions in
             do {
-                let purse = try await actions.requestAddress(customerId: customerId, currency: currency)
-                return .succeeded("\(currency.rawValue) address for \(name(customerId)): \(purse.address ?? "issued")")
+                let issued = try await actions.issueAddress(customerId: customerId, currency: currency)
+                return .addressIssued(AddressAnswer(customer: name(customerId), currency: currency.rawValue, address: issued.purse.address,
+                                                    isNew: issued.freshness == .new))
             } catch {
                 return .failed("no \(currency.rawValue) address for \(name(customerId)): \(error)")
             }

@@ -9,7 +9,7 @@ enum ModalLayer {
         case .confirm(let dialog)?:
             let pending = dialog.pending
             let title = pending.customerIds.count == 1 ? "\(pending.verb) customer" : "\(pending.verb) \(pending.customerIds.count) customers"
-            ReasonConfirmDialog(title: title, message: pending.question(describing: state.describeOne), dialog: dialog)
+            ReasonConfirmDialog(title: title, message: pending.question(describing: state.describeOne, naming: { state.describe([$0]) }), dialog: dialog)
                 .render(into: &buffer, area: area, styles: styles)
         case .form(let form)?:
             Form(state: form.state, keysHint: form.keysHint).render(into: &buffer, area: area, styles: styles)
@@ -23,6 +23,8 @@ enum ModalLayer {
             overlay.render(into: &buffer, area: area, styles: styles)
         case .qrCode(let title, let address)?:
             QRCodeOverlay(title: title, text: address, keysHint: "any key closes").render(into: &buffer, area: area, styles: styles)
+        case .copyChooser(let chooser)?:
+            CopyChooserBox(chooser: chooser).render(into: &buffer, area: area, styles: styles)
         case nil:
             break
         }

@@ -35,6 +35,7 @@ enum StatusLine {
         let actions = state.views[state.views.count - 1].registration.hints
         var spans: [Span] = []
         if let reason = state.readOnlyReason { spans += [Span("\(reason): actions disabled", style: state.theme[.flashWarn]), Span("  ")] }
+        if let note = state.views[state.views.count - 1].statusNote(state) { spans += [Span(note, style: state.theme[.flashWarn]), Span("  ")] }
         for action in actions {
             guard let key = state.keyMap.primary(action) else { continue }
             spans += [Span(key, style: state.theme[.key].patched(with: Style(bg: state.theme[.statusBar].bg))), Span(" \(action.hint)  ")]

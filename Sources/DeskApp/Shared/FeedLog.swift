@@ -30,7 +30,8 @@ public struct FeedEntry: Hashable, Sendable {
 }
 
 /// The `/` filter of the feed: `state:VALUE` (e.g. `state:declined`, `state:mempool`),
-/// `currency:VALUE`, or a substring of the transaction id, customer id, currency or state.
+/// `currency:VALUE`, `customer:VALUE` (in the customer's email, or the start of their id), or a
+/// substring of the transaction id, customer id or email, currency or state.
 public struct FeedFilter: Hashable, Sendable {
     public let text: String
     private let terms: [(field: String?, value: String)]
@@ -41,6 +42,7 @@ public struct FeedFilter: Hashable, Sendable {
             if let colon = word.firstIndex(of: ":") {
                 let field = String(word[..<colon])
                 if ["state", "currency", "cur"].contains(field) { return (field, Self.compact(word[word.index(after: colon)...])) }
+                if field == "customer" { return (field, String(word[word.index(after: colon)...])) }
             }
             return (nil, String(word))
         }
@@ -51,15 +53,23 @@ public struct FeedFilter: Hashable, Sendable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
-    public func matches(_ entry: FeedEntry) -> Bool {
+    /// Whether a `customer:` term is in it, so it must be applied again when emails become known.
+    public var namesCustomer: Bool { terms.contains { $0.field == "customer" } }
+
+    /// `customerEmail` gives the email of a customer id, when known.
+    public func matches(_ entry: FeedEntry, customerEmail: (String) -> String? = { _ in nil }) -> Bool {
         let tx = entry.transaction
+        let email = tx.customerId.flatMap(customerEmail)?.lowercased() ?? ""
         let state = entry.kind == .credited ? "credited" : Self.compact(tx.state.rawValue)
         for term in terms {
             switch term.field {
             case "state": if !state.contains(term.value) { return false }
             case "currency", "cur": if !Self.compact(tx.currency).contains(term.value) { return false }
+            case "customer":
+                let id = tx.customerId?.lowercased() ?? ""
+                if id.isEmpty || !(id.hasPrefix(term.value) || email.contains(term.value)) { return false }
             default:
-                let haystack = [tx.id, tx.customerId ?? "", tx.currency, tx.state.rawValue, state].joined(separator: " ").lowercased()
+                let haystack = [tx.id, tx.customerId ?? "", email, tx.currency, tx.state.rawValue, state].joined(separator: " ").lowercased()
                 if !haystack.contains(term.value) { return false }
             }
         }
@@ -93,9 +103,10 @@ public struct FeedLog: Sendable {
         self.capacity = capacity
     }
 
-    /// Adds entries (oldest first); returns how many old entries fell off the front.
+    /// Adds entries (oldest first); returns how many old entries fell off the front. `customerEmail`
+    /// serves the filter's `customer:` terms.
     @discardableResult
-    public mutating func append(_ new: [FeedEntry]) -> Int {
+    public mutating func append(_ new: [FeedEntry], customerEmail: (String) -> String? = { _ in nil }) -> Int {
         guard !new.isEmpty else { return 0 }
         if isPaused {
             held.append(contentsOf: new)
@@ -106,29 +117,34 @@ public struct FeedLog: Sendable {
         let dropped = max(0, entries.count - capacity)
         if dropped > 0 { entries.removeFirst(dropped) }
         droppedTotal += dropped
-        rebuildRows()
+        rebuildRows(customerEmail: customerEmail)
         return dropped
     }
 
     /// Resumes after a pause; returns how many old entries fell off the front.
     @discardableResult
-    public mutating func resume() -> Int {
+    public mutating func resume(customerEmail: (String) -> String? = { _ in nil }) -> Int {
         isPaused = false
         let pending = held
         held = []
-        return append(pending)
+        return append(pending, customerEmail: customerEmail)
     }
 
-    public mutating func setFilter(_ text: String) {
+    public mutating func setFilter(_ text: String, customerEmail: (String) -> String? = { _ in nil }) {
         filter = FeedFilter(text)
-        rebuildRows()
+        rebuildRows(customerEmail: customerEmail)
+    }
+
+    /// Applies the filter again (customers' emails changed).
+    public mutating func refilter(customerEmail: (String) -> String?) {
+        rebuildRows(customerEmail: customerEmail)
     }
 
     public func entry(atRow row: Int) -> FeedEntry? {
         rows.indices.contains(row) ? entries[rows[row]] : nil
     }
 
-    private mutating func rebuildRows() {
-        rows = filter.isEmpty ? Array(entries.indices) : entries.indices.filter { filter.matches(entries[$0]) }
+    private mutating func rebuildRows(customerEmail: (String) -> String?) {
+        rows = filter.isEmpty ? Array(entries.indices) : entries.indices.filter { filter.matches(entries[$0], customerEmail: customerEmail) }
     }
 }

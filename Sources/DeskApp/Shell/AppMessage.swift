@@ -37,4 +37,29 @@ public enum AppMessage: Sendable {
 public enum ActionOutcome: Hashable, Sendable {
     case succeeded(String)
     case failed(String)
+    /// `n` got an address: `y` pressed next copies it.
+    case addressIssued(AddressAnswer)
+}
+
+/// The address Calypso answered a request with: a new one, or the customer's existing active one.
+public struct AddressAnswer: Hashable, Sendable {
+    /// The customer's email, or the short id.
+    public var customer: String
+    public var currency: String
+    public var address: String?
+    public var isNew: Bool
+
+    public init(customer: String, currency: String, address: String?, isNew: Bool) {
+        self.customer = customer
+        self.currency = currency
+        self.address = address
+        self.isNew = isNew
+    }
+
+    /// The flash line: NEW or EXISTING first, so the difference cannot be missed.
+    public var text: String {
+        guard let address else { return "\(isNew ? "NEW" : "EXISTING") \(currency) purse for \(customer), but Calypso gave no address" }
+        let which = isNew ? "NEW \(currency) address for \(customer)" : "EXISTING active \(currency) address for \(customer) (no new one issued)"
+        return "\(which): \(address) · y copies it"
+    }
 }

@@ -32,6 +32,7 @@ extension AppState {
         navigation = nil
         modal = nil
         prompt = nil
+        copyOffer = nil
         sentVisibleIds = []
         sentFocus = nil
         countsStale = false

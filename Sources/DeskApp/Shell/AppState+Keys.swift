@@ -4,6 +4,10 @@ import TerminalUI
 /// refresh), else the top view's when its registration lists the action.
 extension AppState {
     mutating func handleKey(_ key: Key) -> [AppCommand] {
+        if let offered = copyOffer {
+            copyOffer = nil
+            if modal == nil, prompt == nil, keyMap.action(for: key) == .copy { return copy(offered) }
+        }
         if modal != nil { return handleModalKey(key) }
         if prompt != nil { return handlePromptKey(key) }
         guard let action = keyMap.action(for: key) else {
@@ -68,10 +72,19 @@ extension AppState {
     }
 
     private mutating func copySelection() -> [AppCommand] {
+        let choices = views[views.count - 1].copyChoices(self)
+        if choices.count > 1 {
+            modal = .copyChooser(CopyChooser(title: "Copy", choices: choices))
+            return []
+        }
         guard let text = views[views.count - 1].copyText(self), !text.isEmpty else {
             showFlash("nothing to copy here", level: .warning)
             return []
         }
+        return copy(text)
+    }
+
+    mutating func copy(_ text: String) -> [AppCommand] {
         showFlash("copied \(text)", level: .info)
         return [.copy(text)]
     }

@@ -67,9 +67,36 @@ extension AppState {
             }
         case .qrCode?:
             modal = nil
+        case .copyChooser(var chooser)?:
+            return choose(&chooser, key)
         case nil:
             break
         }
+        return []
+    }
+
+    private mutating func choose(_ chooser: inout CopyChooser, _ key: Key) -> [AppCommand] {
+        if case .character(let letter) = key, let choice = chooser.choices.first(where: { $0.letter == letter }) {
+            modal = nil
+            return copy(choice.value)
+        }
+        switch key {
+        case .escape:
+            modal = nil
+            showFlash("nothing copied", level: .info, seconds: 2)
+            return []
+        case .enter, .character("y"):
+            modal = nil
+            return chooser.choices[safe: chooser.selected].map { copy($0.value) } ?? []
+        default:
+            break
+        }
+        switch keyMap.action(for: key) {
+        case .moveDown?: chooser.selected = min(chooser.selected + 1, chooser.choices.count - 1)
+        case .moveUp?: chooser.selected = max(chooser.selected - 1, 0)
+        default: break
+        }
+        modal = .copyChooser(chooser)
         return []
     }
 

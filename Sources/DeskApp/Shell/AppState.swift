@@ -80,6 +80,9 @@ public struct AppState: Sendable {
     /// What the engine was last told, so it is told again only when it changes.
     public var sentVisibleIds: [String] = []
     public var sentFocus: String?
+    /// What `y` copies when it is the next key (the address `n` just got), whatever the view; only
+    /// while the flash offering it is on screen.
+    public var copyOffer: String?
     /// Counts need reloading (something changed since they were read).
     public var countsStale = false
     public var shouldQuit = false
@@ -116,6 +119,7 @@ public struct AppState: Sendable {
     var selectedCustomer: CustomerSummary? { views[views.count - 1].selectedCustomer(self) }
 
     mutating func showFlash(_ text: String, level: FlashMessage.Level, seconds: TimeInterval = 4) {
+        copyOffer = nil
         flash = Flash(text, level: level, expiresAt: now.addingTimeInterval(level == .error ? max(seconds, 8) : seconds))
     }
 }

@@ -38,6 +38,8 @@ public enum Modal: Sendable {
     case help(offset: Int)
     /// A deposit address as a QR code; any key closes it.
     case qrCode(title: String, address: String)
+    /// `y` where there is more than one value to copy.
+    case copyChooser(CopyChooser)
 }
 
 /// The one-line input at the bottom: `/` filter or `:` command.

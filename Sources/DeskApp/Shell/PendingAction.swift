@@ -16,10 +16,20 @@ public enum PendingAction: Hashable, Sendable {
         }
     }
 
-    /// What the dialog asks.
-    public func question(describing describe: (String) -> String) -> String {
+    /// How many customers a bulk dialog names before "and N more".
+    static let namedInDialog = 3
+
+    /// What the dialog asks: one customer described, or the count and the first few by `name`.
+    public func question(describing describe: (String) -> String, naming name: (String) -> String) -> String {
         let ids = customerIds
-        let who = ids.count == 1 ? "customer \(describe(ids[0]))" : "\(ids.count) marked customers"
+        let who: String
+        if ids.count == 1 {
+            who = "customer \(describe(ids[0]))"
+        } else {
+            let named = ids.prefix(Self.namedInDialog).map(name).joined(separator: ", ")
+            let more = ids.count - Self.namedInDialog
+            who = "\(ids.count) marked customers (\(named)\(more > 0 ? " and \(more) more" : ""))"
+        }
         switch self {
         case .block: return "Block \(who)? Their addresses keep receiving funds; new deposits raise alerts."
         case .unblock: return "Unblock \(who)?"

@@ -32,8 +32,10 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppComman
     case .customersLoaded(let list):
         state.data.customers.replaceAll(list)
         state.data.customersLoaded = true
+        state.data.refilterFeedByCustomer()
     case .customersUpdated(let list):
         state.data.customers.upsert(list)
+        state.data.refilterFeedByCustomer()
     case .countsLoaded(let counts):
         state.header.counts = counts
     case .feedHistoryLoaded(let transactions):
@@ -42,6 +44,9 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppComman
         switch outcome {
         case .succeeded(let text): state.showFlash(text, level: .info, seconds: 5)
         case .failed(let text): state.showFlash(text, level: .error)
+        case .addressIssued(let answer):
+            state.showFlash(answer.text, level: .info, seconds: 20)
+            state.copyOffer = answer.address
         }
         state.countsStale = true
     case .themeLoaded(let theme):
@@ -100,7 +105,10 @@ extension AppState {
 
     mutating func tick(_ date: Date) -> [AppCommand] {
         now = date
-        if let flash, flash.expiresAt <= date { self.flash = nil }
+        if let flash, flash.expiresAt <= date {
+            self.flash = nil
+            copyOffer = nil
+        }
         guard countsStale else { return [] }
         countsStale = false
         return [.loadCounts]
@@ -123,8 +131,11 @@ extension AppState {
             }
             if let id = event.customerId, !touched.contains(id) { touched.append(id) }
         }
-        data.feed.append(entries)
-        if !summaries.isEmpty { data.customers.upsert(summaries) }
+        if !summaries.isEmpty {
+            data.customers.upsert(summaries)
+            data.refilterFeedByCustomer()
+        }
+        data.appendFeed(entries)
         // Deposit and purse events change figures the events do not carry, so those customers are re-read.
         let carried = Set(summaries.map(\.id))
         let stale = touched.filter { !carried.contains($0) }
@@ -139,7 +150,7 @@ extension AppState {
     /// Fills an empty feed with what the store already knows, oldest first.
     mutating func seedFeed(_ transactions: [TransactionRecord]) {
         guard data.feed.entries.isEmpty else { return }
-        data.feed.append(transactions.sorted { $0.updatedAt < $1.updatedAt }.map {
+        data.appendFeed(transactions.sorted { $0.updatedAt < $1.updatedAt }.map {
             FeedEntry(at: $0.updatedAt, kind: $0.credited ? .credited : .new, transaction: $0)
         })
     }

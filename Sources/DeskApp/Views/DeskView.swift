@@ -29,6 +29,8 @@ protocol DeskView: Sendable {
 
     /// What `y` copies.
     func copyText(_ shell: AppState) -> String?
+    /// The values `y` offers in a chooser, when there are several; else `y` copies `copyText`.
+    func copyChoices(_ shell: AppState) -> [CopyChoice]
     /// The customer that `n`, `e`, `b` and `u` apply to.
     func selectedCustomer(_ shell: AppState) -> CustomerSummary?
     /// The customers `b` and `u` apply to.
@@ -39,6 +41,8 @@ protocol DeskView: Sendable {
     func visibleCustomerIds(_ shell: AppState) -> [String]?
     /// Help sections besides the keys (e.g. the filter syntax).
     func extraHelp(_ shell: AppState) -> [HelpSection]
+    /// What the status line says before the key hints about the row under the cursor (a next step).
+    func statusNote(_ shell: AppState) -> String?
 
     func render(_ shell: AppState, layout: ScreenLayout, into buffer: inout CellBuffer)
 }
@@ -55,11 +59,13 @@ extension DeskView {
     mutating func setFilter(_ text: String, _ shell: inout AppState) {}
     mutating func confirmed(_ pending: PendingAction) {}
     func copyText(_ shell: AppState) -> String? { nil }
+    func copyChoices(_ shell: AppState) -> [CopyChoice] { [] }
     func selectedCustomer(_ shell: AppState) -> CustomerSummary? { nil }
     func actionTargets(_ shell: AppState) -> [CustomerSummary] { selectedCustomer(shell).map { [$0] } ?? [] }
     var focusCustomerId: String? { nil }
     func visibleCustomerIds(_ shell: AppState) -> [String]? { nil }
     func extraHelp(_ shell: AppState) -> [HelpSection] { [] }
+    func statusNote(_ shell: AppState) -> String? { nil }
 
     var registration: ViewRegistration { ViewRegistry.registration(id) }
 }

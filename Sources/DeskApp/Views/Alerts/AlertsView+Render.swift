@@ -33,7 +33,7 @@ extension AlertsView {
                 let alert = alerts[rows[row]]
                 let ack = alert.isAcknowledged ? (wide ? alert.acknowledgedBy ?? "yes" : "✓") : (wide ? "—" : "·")
                 var cells = [Formatting.clock(alert.at, timeZone: timeZone), ack]
-                if wide { cells.append(alert.kind.rawValue) }
+                if wide { cells.append(alert.kind.words) }
                 return cells + [data.customerName(alert.customerId), alert.message]
             }
         ).render(into: &buffer, area: tableArea, state: tableState, styles: theme.widgetStyles)

@@ -26,13 +26,14 @@ struct AlertsView: DeskView {
     static let registration = ViewRegistration(
         name: "alerts", heading: "Alerts", commands: ["alerts", "alert", "al"], summary: "alerts, unacknowledged first",
         keys: [
-            ViewKey(.open, "the alert's customer (or its deposit)"),
+            ViewKey(.open, "the deposit the alert is about (a purse alert: its customer)"),
+            ViewKey(.openCustomer, "the alert's customer: purses, deposits, case notes"),
             ViewKey(.acknowledge, "acknowledge the marked alerts, else the selected one (audited with your login name)"),
             ViewKey(.mark, "mark / unmark for acknowledging together"),
-            ViewKey(.filter, "filter: `ack:no` / `ack:yes`, `kind:declined`, or text in the message or customer"),
+            ViewKey(.filter, "filter: `ack:no` / `ack:yes`, `kind:blocked` (the kind in words or as stored, e.g. `kind:funds_for_blocked_customer`), or text in the kind, message or customer"),
             ViewKey(.copy, "copy the alert's message"),
         ],
-        hints: [.back, .open, .acknowledge, .mark, .filter, .refresh, .help],
+        hints: [.back, .open, .openCustomer, .acknowledge, .mark, .filter, .refresh, .help],
         filterPlaceholder: "ack:no kind:declined or text", make: { AlertsView() })
 
     func refresh(_ shell: AppState) -> [AppCommand] { [.loadAlerts] }
@@ -43,11 +44,14 @@ struct AlertsView: DeskView {
         switch action {
         case .open:
             guard let alert = alert(atRow: table.selected) else { return [] }
-            if let customerId = alert.customerId {
-                shell.push(CustomerDetailView(customerId: customerId, customer: shell.data.customers.customer(id: customerId)))
-            } else if let transactionId = alert.transactionId, !transactionId.contains(":") {
-                shell.push(TransactionView(transactionId: transactionId))
+            switch alert.subject {
+            case .deposit(let transactionId): shell.push(TransactionView(transactionId: transactionId))
+            case .purse: shell.openCustomer(alert.customerId, of: "this purse alert")
+            case .other: shell.showFlash("this alert is about no deposit or customer", level: .info)
             }
+        case .openCustomer:
+            guard let alert = alert(atRow: table.selected) else { return [] }
+            shell.openCustomer(alert.customerId, of: "this alert")
         case .mark:
             guard let alert = alert(atRow: table.selected) else { return [] }
             if marks.remove(alert.id) == nil { marks.insert(alert.id) }
@@ -115,13 +119,23 @@ struct AlertsView: DeskView {
 
     func copyText(_ shell: AppState) -> String? { alert(atRow: table.selected)?.message }
 
+    func extraHelp(_ shell: AppState) -> [HelpSection] {
+        [HelpSection(title: "Filter", entries: [
+            HelpEntry(key: "ack:no", description: "unacknowledged (ack:yes: acknowledged)"),
+            HelpEntry(key: "kind:blocked", description: "the kind in words or as stored: "
+                + AlertKind.allCases.map(\.words).joined(separator: ", ")),
+            HelpEntry(key: "text", description: "in the kind, message or customer; terms combine"),
+        ])]
+    }
+
     private mutating func applyFilter(_ shell: AppState) {
         let data = shell.data
         rows = alerts.indices.filter { filter.matches(alerts[$0], customer: data.customerName(alerts[$0].customerId)) }
     }
 }
 
-/// The `/` filter of the alerts: `ack:no` / `ack:yes`, `kind:VALUE`, or text in the kind, message or customer.
+/// The `/` filter of the alerts: `ack:no` / `ack:yes`, `kind:VALUE` (the kind in words or as stored,
+/// spaces, `_` and `-` ignored), or text in the kind, message or customer.
 struct AlertFilter: Sendable {
     let text: String
     private let terms: [(field: String?, value: String)]
@@ -146,9 +160,15 @@ struct AlertFilter: Sendable {
                 if "yes".hasPrefix(term.value) || "true".hasPrefix(term.value) { return alert.isAcknowledged }
                 if "no".hasPrefix(term.value) || "false".hasPrefix(term.value) { return !alert.isAcknowledged }
                 return false
-            case "kind": return alert.kind.rawValue.contains(term.value)
-            default: return [alert.kind.rawValue, alert.message, customer].joined(separator: " ").lowercased().contains(term.value)
+            case "kind": return Self.compact(alert.kind.words).contains(Self.compact(term.value))
+            default:
+                return [alert.kind.words, alert.kind.rawValue, alert.message, customer].joined(separator: " ").lowercased().contains(term.value)
             }
         }
+    }
+
+    /// Lowercase without spaces, `_` or `-`, so `kind:funds_for_blocked` finds "funds for blocked customer".
+    private static func compact(_ text: String) -> String {
+        text.lowercased().filter { !" _-".contains($0) }
     }
 }

@@ -109,6 +109,18 @@ struct CustomerDetailView: DeskView {
         return tx?.hash ?? tx?.id
     }
 
+    /// On a declined purse or deposit: the next step.
+    func statusNote(_ shell: AppState) -> String? {
+        switch pane {
+        case .purses:
+            guard let purse = detail.purses[safe: purseTable.selected], purse.status == .declined else { return nil }
+            return DeclinedNextStep.forPurse(purse, readOnly: shell.isReadOnly)
+        case .transactions:
+            guard let tx = detail.transactions[safe: transactionTable.selected], tx.isDeclined else { return nil }
+            return DeclinedNextStep.forDeposit(tx, readOnly: shell.isReadOnly)
+        }
+    }
+
     func selectedCustomer(_ shell: AppState) -> CustomerSummary? { detail.customer ?? shell.data.customers.customer(id: customerId) }
 
     var focusCustomerId: String? { customerId }

@@ -30,12 +30,13 @@ struct FeedView: DeskView {
         keys: [
             ViewKey(.pause, "pause / resume (new lines are held and counted while paused)"),
             ViewKey(.follow, "follow the newest line on / off"),
-            ViewKey(.filter, "filter: `state:declined`, `state:mempool`, `state:compliance`, `state:credited`, `currency:eth`, or text"),
+            ViewKey(.filter, "filter: `state:declined`, `state:mempool`, `state:compliance`, `state:credited`, `currency:eth`, `customer:ann` (email, or start of the id), or text; terms combine"),
             ViewKey(.open, "the deposit with its state history"),
+            ViewKey(.openCustomer, "the deposit's customer: purses, deposits, case notes"),
             ViewKey(.copy, "copy the hash"),
         ],
-        hints: [.back, .open, .pause, .follow, .filter, .copy, .help],
-        filterPlaceholder: "state:declined currency:eth or text", make: { FeedView() })
+        hints: [.back, .open, .openCustomer, .pause, .follow, .filter, .copy, .help],
+        filterPlaceholder: "state:declined currency:eth customer:ann or text", make: { FeedView() })
 
     mutating func enter(_ shell: inout AppState) -> [AppCommand] {
         if let initialFilter {
@@ -52,9 +53,12 @@ struct FeedView: DeskView {
         case .open:
             guard let entry = shell.data.feed.entry(atRow: table.selected) else { return [] }
             shell.push(TransactionView(transactionId: entry.transaction.id))
+        case .openCustomer:
+            guard let entry = shell.data.feed.entry(atRow: table.selected) else { return [] }
+            shell.openCustomer(entry.transaction.customerId, of: "deposit \(Formatting.shortId(entry.transaction.id))")
         case .pause:
             if shell.data.feed.isPaused {
-                shell.data.feed.resume()
+                shell.data.resumeFeed()
                 place(shell)
                 shell.showFlash("feed resumed", level: .info, seconds: 2)
             } else {
@@ -86,16 +90,25 @@ struct FeedView: DeskView {
 
     mutating func back(_ shell: inout AppState) -> Bool {
         guard !shell.data.feed.filter.isEmpty else { return false }
-        shell.data.feed.setFilter("")
+        shell.data.setFeedFilter("")
         return true
     }
 
     func filterText(_ shell: AppState) -> String? { shell.data.feed.filter.text }
 
     mutating func setFilter(_ text: String, _ shell: inout AppState) {
-        shell.data.feed.setFilter(text)
+        shell.data.setFeedFilter(text)
         table = TableState()
         shell.data.feed.isFollowing = false
+    }
+
+    func extraHelp(_ shell: AppState) -> [HelpSection] {
+        [HelpSection(title: "Filter", entries: [
+            HelpEntry(key: "state:declined", description: "also state:mempool, state:compliance, state:confirmed, state:credited"),
+            HelpEntry(key: "currency:eth", description: "the currency (cur: for short)"),
+            HelpEntry(key: "customer:ann", description: "the customer's email contains it, or their id starts with it"),
+            HelpEntry(key: "text", description: "in the deposit id, customer id or email, currency or state; terms combine"),
+        ])]
     }
 
     func copyText(_ shell: AppState) -> String? {

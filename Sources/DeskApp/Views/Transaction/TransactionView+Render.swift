@@ -13,7 +13,7 @@ extension TransactionView {
         }
         let tx = data.transaction
         ViewTitle.render([Span("Transaction "), Span(tx.id, style: Style(bold: true))], area: titleArea, theme: theme, into: &buffer)
-        let entries = [
+        var entries = [
             DetailPanel.Entry("State", Line(tx.state.rawValue, style: theme.style(for: tx.state))),
             DetailPanel.Entry("Compliance", Line(tx.compliance.rawValue, style: theme.style(for: tx.compliance))),
             DetailPanel.Entry("Credited", Line(tx.credited ? "yes" : "no", style: tx.credited ? theme[.credited] : theme[.muted])),
@@ -24,6 +24,10 @@ extension TransactionView {
             DetailPanel.Entry("Hash", Line([Span(tx.hash ?? "—", link: state.link(for: tx))])),
             DetailPanel.Entry("Created", Line(tx.createdAt.map { "\(Formatting.clock($0, timeZone: timeZone))  (\(Formatting.age($0, now: state.now)))" } ?? "—")),
         ]
+        if tx.isDeclined {
+            let next = DeclinedNextStep.forDeposit(tx, readOnly: state.isReadOnly, namingAddress: false)
+            entries.insert(DetailPanel.Entry("Next step", Line(next, style: theme[.flashWarn])), at: 1)
+        }
         let historyHeight = min(data.history.count + 1, max(0, bodyArea.height / 3))
         let parts = bodyArea.splitRows([.flexible(min: 0), .fixed(historyHeight)])
         DetailPanel(entries: entries, wraps: false).render(into: &buffer, area: parts[0].inset(left: 1, right: 1), styles: theme.widgetStyles)

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TmuxDriver
+
+/// From a live deposit to its customer and a new address, in the real binary on the embedded
+/// sandbox: `C` on a feed line, `n` twice (NEW, then the EXISTING active address, as Calypso
+/// answers it), and `y` right after, which writes the address as OSC 52 to the terminal.
+@Suite(.serialized, .enabled(if: TmuxDashboard.tmuxPath != nil, "tmux is not on PATH; CI installs it"))
+struct DepositWorkflowEndToEndTests {
+    @Test func fromAFeedLineToItsCustomerThenNewThenExistingAddressCopied() async throws {
+        let tmux = try TmuxDashboard()
+        defer { tmux.kill() }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-copy-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        try tmux.start(arguments: ["--view", "feed"])
+        tmux.resize(width: 140, height: 40)
+        tmux.pipeOutput(to: output)
+        // A line whose customer has an email (the feed shows it in place of the id).
+        _ = try await tmux.expectLine { $0.contains("@sandbox.test") }
+        tmux.send("p")
+        try await tmux.expect("PAUSED")
+        tmux.send("/")
+        tmux.type("customer:customer1")
+        tmux.send("Enter")
+        let line = try await tmux.expectLine { $0.contains("@sandbox.test") && !$0.contains("filter") }
+        #expect(tmux.screen().split(separator: "\n").filter { $0.contains("@sandbox.test") }.allSatisfy { $0.contains(" customer1") })
+        let email = try #require(line.split(separator: " ").first { $0.contains("@sandbox.test") }.map(String.init))
+        try await tmux.sendAndSettle("C")
+        try await tmux.expect("Deposits")
+        try await tmux.expect(email)
+        #expect(tmux.screen().contains("Customer "))
+
+        tmux.send("n")
+        try await tmux.expect("New address for")
+        tmux.type("usdt_trx")
+        tmux.send("Enter")
+        try await tmux.expect("USDT_TRX address for \(email)")
+        tmux.send("n")
+        try await tmux.expect("New address for")
+        tmux.type("usdt_trx")
+        tmux.send("Enter")
+        let answer = try await tmux.expectLine { $0.contains("EXISTING active USDT_TRX address for \(email) (no new one issued)") }
+        let address = try #require(answer.split(separator: " ").first { $0.hasPrefix("T") && $0.count > 20 }.map(String.init))
+        try await tmux.sendAndSettle("y")
+        try await tmux.expect("copied \(address)")
+        let sequence = "\u{1B}]52;c;\(Data(address.utf8).base64EncodedString())\u{07}"
+        let deadline = Date().addingTimeInterval(10)
+        var written = ""
+        repeat {
+            written = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
+            if written.contains(sequence) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        } while Date() < deadline
+        #expect(written.contains(sequence))
+        try await tmux.quitAndExpectShellFromAnyView()
+    }
+}
