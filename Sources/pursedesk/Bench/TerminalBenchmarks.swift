@@ -11,6 +11,9 @@ enum TerminalBenchmarks {
 
     /// Cold start to the first frame showing rows, then peak RSS after scrolling and filtering.
     static func startAndMemory(binary: URL, store: StoreScenario.Built, home: URL, report: BenchReport) throws {
+        // The goals: 150 ms and the old 150 MB at 100k customers; 300 ms and 200 MB at a million.
+        let large = store.customers >= 1_000_000
+        let startGoal: Double = large ? 300 : 150, memoryGoal = large ? 200 : 150
         var starts: [Double] = []
         var peak = 0
         for run in 0..<3 {
@@ -20,7 +23,7 @@ enum TerminalBenchmarks {
                 environment: offlineEnvironment(dataDirectory: store.dataDirectory, home: home))
             guard let elapsed = session.waitFor({ $0.contains("@example.com") }) else {
                 report.note("the dashboard showed no rows within 30 s; screen:\n\(session.screen())")
-                report.add("cold start to first frame, 100k/1M store", "no frame", target: "≤ 300 ms", met: false)
+                report.add("cold start to first frame, \(store.label) store", "no frame", target: String(format: "≤ %.0f ms", startGoal), met: false)
                 return
             }
             starts.append(BenchReport.milliseconds(elapsed))
@@ -38,9 +41,9 @@ enum TerminalBenchmarks {
         }
         let best = starts.min() ?? .nan
         report.add("cold start to first frame, \(store.label) store (best of 3)", String(format: "%.0f ms (runs %@)", best,
-                   starts.map { String(format: "%.0f", $0) }.joined(separator: ", ")), target: "≤ 300 ms", met: best <= 300)
+                   starts.map { String(format: "%.0f", $0) }.joined(separator: ", ")), target: String(format: "≤ %.0f ms", startGoal), met: best <= startGoal)
         report.add("peak RSS with the \(store.label) store open", String(format: "%.1f MB", Double(peak) / 1_048_576),
-                   target: "≤ 150 MB", met: peak > 0 && peak <= 150 * 1_048_576)
+                   target: "≤ \(memoryGoal) MB", met: peak > 0 && peak <= memoryGoal * 1_048_576)
     }
 
     /// Bytes the program writes to the terminal when the selection moves one row (two rows repaint).
