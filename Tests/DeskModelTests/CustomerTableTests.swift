@@ -20,7 +20,7 @@ import Testing
                             blocked: [true, false, nil][next(3)], origin: [.created, .imported, .webhook, .discovered][next(4)],
                             purseCount: next(4), pendingDeposits: next(3),
                             lastDepositAt: next(2) == 0 ? nil : Date(timeIntervalSince1970: Double(next(1000))),
-                            lastSyncedAt: next(2) == 0 ? nil : Date(timeIntervalSince1970: Double(next(1000))))
+                            lastSyncedAt: nil)
         }
     }
 
@@ -67,10 +67,21 @@ import Testing
                                               externalId: customer.externalId, blocked: customer.blockState == .blocked), origin: .created)
         }
         try store.apply([observation("t1", customer: "learned-from-a-deposit", state: .memPoolFound)], source: .poll)
+        try store.markSynced(customerId: try store.customerIds()[0], at: Date())
         let table = try store.customerTable()
         let stored = try store.customerSummaries()
         #expect(table.count == 121)
-        #expect((0..<table.count).map(table.summary(at:)) == stored)
+        #expect(zip((0..<table.count).map(table.summary(at:)), stored).allSatisfy { $0.listsTheSame(as: $1) })
+        #expect(stored.contains { $0.lastSyncedAt != nil } && (0..<table.count).allSatisfy { table.summary(at: $0).lastSyncedAt == nil },
+                "the list does not keep when a customer was last synced")
+    }
+
+    @Test func aVeryLongTextIsKeptByItsFirst65535Bytes() {
+        let long = String(repeating: "Ab", count: 40_000)
+        let table = CustomerTable([CustomerSummary(id: "x", description: long)])
+        #expect(table.foldedRange(.description, of: 0).count == 65_535)
+        #expect(table.text(.description, of: 0) == String(long.prefix(65_535)))
+        #expect(table.text(.id, of: 0) == "x")
     }
 
     @Test func thePreviewHasTheFirstCustomersAndThoseOfTheLatestDeposits() throws {

@@ -4,7 +4,8 @@ import Foundation
 /// a million customers an object per row (four strings each) costs several times the memory and
 /// the load time. Texts are stored lowercased for searching, back to back in one byte buffer; the
 /// original text is kept beside it only for fields whose lowercase differs. A customer becomes a
-/// `CustomerSummary` only when asked for (the rows on screen).
+/// `CustomerSummary` only when asked for (the rows on screen). What the list never shows is not
+/// kept: `lastSyncedAt` reads back nil. A text longer than 65,535 bytes is searched by its start.
 public struct CustomerTable: Sendable {
     /// The four texts of a customer, in the order they are stored.
     public enum Field: Int, CaseIterable, Sendable {
@@ -13,8 +14,10 @@ public struct CustomerTable: Sendable {
 
     /// Lowercased UTF-8 texts; a changed customer's record is appended and the old one left as garbage until `compacted`.
     public private(set) var folded: [UInt8] = []
-    /// Per customer, the offsets in `folded` of its record's start and of each field's end (5 per customer).
-    private var bounds: [UInt32] = []
+    /// Per customer, the offset in `folded` of its record.
+    private var starts: [UInt32] = []
+    /// Per customer, the folded length of each field (4 per customer).
+    private var lengths: [UInt16] = []
     /// Per customer: bits 0–3 the field is present (not NULL), bits 4–7 its original text differs from the folded one.
     private var flags: [UInt8] = []
     /// Original texts of fields that differ from their lowercase: per customer a chunk of (UInt16 length, bytes) per differing field.
@@ -25,7 +28,6 @@ public struct CustomerTable: Sendable {
     private var purseCounts: [Int32] = []
     private var pendingDeposits: [Int32] = []
     private var lastDepositAt: [Double] = []
-    private var lastSyncedAt: [Double] = []
     private var garbage = 0
 
     public init() {}
@@ -39,7 +41,8 @@ public struct CustomerTable: Sendable {
 
     /// Room for `count` customers; texts are reserved later, from a sample (`reserveTexts`).
     mutating func reserveCapacity(_ count: Int) {
-        bounds.reserveCapacity(count * 5)
+        starts.reserveCapacity(count)
+        lengths.reserveCapacity(count * 4)
         flags.reserveCapacity(count)
         originalStarts.reserveCapacity(count)
         blocked.reserveCapacity(count)
@@ -47,7 +50,6 @@ public struct CustomerTable: Sendable {
         purseCounts.reserveCapacity(count)
         pendingDeposits.reserveCapacity(count)
         lastDepositAt.reserveCapacity(count)
-        lastSyncedAt.reserveCapacity(count)
     }
 
     /// Room for the texts of `total` customers, estimated from those added so far, so the buffers
@@ -65,20 +67,19 @@ public struct CustomerTable: Sendable {
         var record = beginTexts()
         for text in Self.texts(customer) { addText(text, to: &record) }
         appendRecord(record, blocked: customer.blockState.knownValue, origin: customer.origin, purseCount: customer.purseCount,
-                     pendingDeposits: customer.pendingDeposits, lastDepositAt: customer.lastDepositAt?.timeIntervalSince1970,
-                     lastSyncedAt: customer.lastSyncedAt?.timeIntervalSince1970)
+                     pendingDeposits: customer.pendingDeposits, lastDepositAt: customer.lastDepositAt?.timeIntervalSince1970)
     }
 
     /// Replaces customer `index` with `customer`.
     public mutating func replace(_ index: Int, with customer: CustomerSummary) {
         let old = summary(at: index)
-        guard old != customer else { return }
+        guard !old.listsTheSame(as: customer) else { return }
         if old.id != customer.id || old.email != customer.email || old.externalId != customer.externalId || old.description != customer.description {
-            garbage += Int(bounds[5 * index + 4] - bounds[5 * index])
+            garbage += foldedRange(nil, of: index).count
             var record = beginTexts()
             for text in Self.texts(customer) { addText(text, to: &record) }
-            bounds[5 * index] = record.start
-            for field in 0..<4 { bounds[5 * index + 1 + field] = record.ends[field] }
+            starts[index] = record.start
+            for field in 0..<4 { lengths[4 * index + field] = record.lengths[field] }
             flags[index] = record.flags
             originalStarts[index] = record.originalStart
         }
@@ -87,30 +88,31 @@ public struct CustomerTable: Sendable {
         purseCounts[index] = Int32(clamping: customer.purseCount)
         pendingDeposits[index] = Int32(clamping: customer.pendingDeposits)
         lastDepositAt[index] = customer.lastDepositAt?.timeIntervalSince1970 ?? .nan
-        lastSyncedAt[index] = customer.lastSyncedAt?.timeIntervalSince1970 ?? .nan
         if garbage > folded.count / 2 && garbage > 1 << 20 { self = compacted() }
     }
 
     /// A customer's texts being written: where they start, each field's end, presence and case flags.
     struct TextRecord {
         var start: UInt32
-        var ends: [UInt32] = []
+        var lengths: [UInt16] = []
         var flags: UInt8 = 0
         var originalStart = UInt32.max
     }
 
     mutating func beginTexts() -> TextRecord {
         var record = TextRecord(start: UInt32(folded.count))
-        record.ends.reserveCapacity(4)
+        record.lengths.reserveCapacity(4)
         return record
     }
 
     /// Adds the record's next field (in `Field` order); nil for NULL.
     mutating func addText(_ text: UnsafeRawBufferPointer?, to record: inout TextRecord) {
-        let field = record.ends.count
+        let field = record.lengths.count, fieldStart = folded.count
         if let text {
             record.flags |= 1 << field
-            if Self.appendFolded(text, to: &folded) {
+            let changed = Self.appendFolded(text, to: &folded)
+            if folded.count - fieldStart > Int(UInt16.max) { folded.removeLast(folded.count - fieldStart - Int(UInt16.max)) }
+            if changed {
                 if record.originalStart == .max { record.originalStart = UInt32(originals.count) }
                 record.flags |= 1 << (4 + field)
                 let length = min(text.count, Int(UInt16.max))
@@ -119,7 +121,7 @@ public struct CustomerTable: Sendable {
                 originals.append(contentsOf: text.prefix(length))
             }
         }
-        record.ends.append(UInt32(folded.count))
+        record.lengths.append(UInt16(folded.count - fieldStart))
     }
 
     private mutating func addText(_ text: String?, to record: inout TextRecord) {
@@ -129,9 +131,9 @@ public struct CustomerTable: Sendable {
 
     /// Adds a customer whose texts were written with `addText`.
     mutating func appendRecord(_ record: TextRecord, blocked: Bool?, origin: CustomerOrigin, purseCount: Int, pendingDeposits: Int,
-                               lastDepositAt: Double?, lastSyncedAt: Double?) {
-        bounds.append(record.start)
-        bounds.append(contentsOf: record.ends)
+                               lastDepositAt: Double?) {
+        starts.append(record.start)
+        lengths.append(contentsOf: record.lengths)
         flags.append(record.flags)
         originalStarts.append(record.originalStart)
         self.blocked.append(Self.blockedValue(blocked))
@@ -139,7 +141,6 @@ public struct CustomerTable: Sendable {
         purseCounts.append(Int32(clamping: purseCount))
         self.pendingDeposits.append(Int32(clamping: pendingDeposits))
         self.lastDepositAt.append(lastDepositAt ?? .nan)
-        self.lastSyncedAt.append(lastSyncedAt ?? .nan)
     }
 
     /// Appends `text` lowercased; true when that changed it. ASCII is lowered byte by byte; other text through `String.lowercased()`.
@@ -178,17 +179,23 @@ public struct CustomerTable: Sendable {
 
     /// The folded (lowercased) bytes of `field`, or of the whole record when `field` is nil: offsets into `folded`.
     public func foldedRange(_ field: Field?, of index: Int) -> Range<Int> {
-        let base = 5 * index
-        guard let field else { return Int(bounds[base])..<Int(bounds[base + 4]) }
-        let lower = field.rawValue == 0 ? Int(bounds[base]) : Int(bounds[base + field.rawValue])
-        return lower..<Int(bounds[base + 1 + field.rawValue])
+        var lower = Int(starts[index])
+        let base = 4 * index
+        guard let field else {
+            return lower..<(lower + Int(lengths[base]) + Int(lengths[base + 1]) + Int(lengths[base + 2]) + Int(lengths[base + 3]))
+        }
+        for earlier in 0..<field.rawValue { lower += Int(lengths[base + earlier]) }
+        return lower..<(lower + Int(lengths[base + field.rawValue]))
     }
 
     /// The end of the field holding folded offset `position` of customer `index`.
     public func fieldEnd(containing position: Int, of index: Int) -> Int {
-        var boundary = 5 * index + 1
-        while Int(bounds[boundary]) <= position { boundary += 1 }
-        return Int(bounds[boundary])
+        var end = Int(starts[index])
+        for field in 0..<4 {
+            end += Int(lengths[4 * index + field])
+            if end > position { return end }
+        }
+        return end
     }
 
     public func isPresent(_ field: Field, of index: Int) -> Bool { flags[index] & (1 << field.rawValue) != 0 }
@@ -275,14 +282,13 @@ public struct CustomerTable: Sendable {
             id: text(.id, of: index) ?? "", email: text(.email, of: index), externalId: text(.externalId, of: index),
             description: text(.description, of: index), blocked: blockState(of: index).knownValue, origin: Self.origin(origins[index]),
             purseCount: purseCount(of: index), pendingDeposits: pendingDeposits(of: index),
-            lastDepositAt: lastDepositAt(of: index).map(Date.init(timeIntervalSince1970:)),
-            lastSyncedAt: lastSyncedAt[index].isNaN ? nil : Date(timeIntervalSince1970: lastSyncedAt[index]))
+            lastDepositAt: lastDepositAt(of: index).map(Date.init(timeIntervalSince1970:)))
     }
 
     /// Bytes held, for the benchmark's account of memory.
     public var byteCount: Int {
-        folded.capacity + bounds.capacity * 4 + flags.capacity + originals.capacity + originalStarts.capacity * 4 + blocked.capacity
-            + origins.capacity + (purseCounts.capacity + pendingDeposits.capacity) * 4 + (lastDepositAt.capacity + lastSyncedAt.capacity) * 8
+        folded.capacity + starts.capacity * 4 + lengths.capacity * 2 + flags.capacity + originals.capacity + originalStarts.capacity * 4 + blocked.capacity
+            + origins.capacity + (purseCounts.capacity + pendingDeposits.capacity) * 4 + lastDepositAt.capacity * 8
     }
 
     // MARK: Encoding
@@ -303,4 +309,13 @@ public struct CustomerTable: Sendable {
 
     private static func originCode(_ origin: CustomerOrigin) -> UInt8 { UInt8(originList.firstIndex(of: origin) ?? 3) }
     private static func origin(_ code: UInt8) -> CustomerOrigin { originList[Int(code)] }
+}
+
+extension CustomerSummary {
+    /// Equal in everything a customer list keeps (all but `lastSyncedAt`).
+    public func listsTheSame(as other: CustomerSummary) -> Bool {
+        var other = other
+        other.lastSyncedAt = lastSyncedAt
+        return self == other
+    }
 }

@@ -10,7 +10,7 @@ extension DeskStore {
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
             table.reserveCapacity(total)
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT email, id, externalId, description, blocked, origin, purseCount, pendingDeposits, lastDepositAt, lastSyncedAt
+                SELECT email, id, externalId, description, blocked, origin, purseCount, pendingDeposits, lastDepositAt
                 FROM customer ORDER BY rowid
                 """)
             while let row = try rows.next() {
@@ -22,7 +22,7 @@ extension DeskStore {
                     }
                 }
                 table.appendRecord(record, blocked: row[4] as Bool?, origin: CustomerOrigin(rawValue: row[5]) ?? .discovered,
-                                   purseCount: row[6], pendingDeposits: row[7], lastDepositAt: row[8], lastSyncedAt: row[9])
+                                   purseCount: row[6], pendingDeposits: row[7], lastDepositAt: row[8])
                 if table.count == 4096 { table.reserveTexts(forTotal: total) }
             }
             return table

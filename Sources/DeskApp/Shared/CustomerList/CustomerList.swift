@@ -101,7 +101,7 @@ public struct CustomerList: Sendable {
 
     /// Bytes held by the list and its indexes.
     public var byteCount: Int {
-        table.byteCount + ids.byteCount + orders.byteCount + rows.capacity * 4 + count * 8
+        table.byteCount + ids.byteCount + orders.byteCount + rows.capacity * 4 + count * 4
     }
 
     public mutating func replaceAll(_ list: [CustomerSummary]) {
@@ -205,7 +205,7 @@ public struct CustomerList: Sendable {
         var moved: [Int] = []
         for customer in changed {
             if let index = ids.index(of: customer.id, in: table) {
-                guard table.summary(at: index) != customer else { continue }
+                guard !table.summary(at: index).listsTheSame(as: customer) else { continue }
                 search.replace(index, with: customer)
                 blocked[index] = customer.blockState
                 if !moved.contains(index) { moved.append(index) }

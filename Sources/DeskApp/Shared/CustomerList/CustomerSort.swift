@@ -55,11 +55,12 @@ public enum CustomerColumn: Int, CaseIterable, Hashable, Sendable {
         case .lastDeposit: return Self.ascendingOrder((0..<count).map { table.lastDepositAt(of: $0) })
         case .id, .email, .externalId, .description:
             guard let field = textField else { return Array(0..<Int32(count)) }
-            let spans = (0..<count).map { table.span(field, of: $0) }
+            // Spans are looked up in each comparison rather than kept in an array: at a million customers
+            // that array would add 8 MB to the peak for the time of the sort.
             var sorted = Array(0..<Int32(count))
             table.withTextBuffers { folded, originals in
-                spans.withUnsafeBufferPointer { spans in
-                    sorted.sort { a, b in Self.order(spans[Int(a)], spans[Int(b)], folded: folded, originals: originals) ?? (a < b) }
+                sorted.sort { a, b in
+                    Self.order(table.span(field, of: Int(a)), table.span(field, of: Int(b)), folded: folded, originals: originals) ?? (a < b)
                 }
             }
             return sorted
