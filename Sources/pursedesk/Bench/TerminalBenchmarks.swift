@@ -39,7 +39,7 @@ enum TerminalBenchmarks {
                 _ = session.waitFor(timeout: .seconds(10)) { $0.contains("customer99") && !$0.contains("filtering…") }
                 session.send("Escape")
                 session.send("s")
-                _ = session.waitFor(timeout: .seconds(10)) { $0.contains("sort id") && !$0.contains("filtering…") }
+                _ = session.waitFor(timeout: .seconds(10)) { $0.contains("sort id") && !$0.contains("sorting…") }
                 usleep(300_000)
                 peak = ProcessProbe.peakRSS(pid) ?? 0
             }

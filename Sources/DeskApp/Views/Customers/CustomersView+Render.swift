@@ -15,7 +15,7 @@ extension CustomersView {
             left.append(Span("/\(list.count)", style: theme[.muted]))
         }
         var right: [Span] = []
-        if list.isComputing { right.append(Span("filtering…  ", style: theme[.muted])) }
+        if list.isComputing { right.append(Span(list.wanted.sort != list.shown.sort ? "sorting…  " : "filtering…  ", style: theme[.muted])) }
         if !filter.isEmpty { right += [Span("filter ", style: theme[.muted]), Span(filter, style: theme[.marked])] }
         if let sort = list.sort { right += [Span("  sort ", style: theme[.muted]), Span("\(sort.column.title.lowercased()) \(sort.direction.indicator)")] }
         if !marks.isEmpty { right += [Span("  \(marks.count) marked", style: theme[.marked])] }
