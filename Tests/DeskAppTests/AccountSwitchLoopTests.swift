@@ -100,7 +100,7 @@ import TerminalUI
                 for _ in 0..<40 {
                     loop.step(keyTimeout: .zero)
                     #expect(!screen().contains(other), "round \(round), on \(account): \(screen())")
-                    #expect(!loop.state.data.customers.customers.contains { $0.email?.hasSuffix(other.dropFirst()) == true },
+                    #expect(!loop.state.data.customers.allSummaries.contains { $0.email?.hasSuffix(other.dropFirst()) == true },
                             "round \(round): the other account's customer is in the data")
                     try? await Task.sleep(for: .milliseconds(5))
                 }

@@ -58,10 +58,10 @@ import TerminalUI
         state.press(":")
         state.type("audit")
         state.press("enter")
-        #expect(!state.data.customers.customers.isEmpty && !state.data.feed.entries.isEmpty)
+        #expect(!state.data.customers.allSummaries.isEmpty && !state.data.feed.entries.isEmpty)
 
         let commands = update(&state, .accountSwitched(AccountSwitch(account: Self.other, name: "Shop US")))
-        #expect(state.data.customers.customers.isEmpty && state.data.feed.entries.isEmpty && state.header.counts == nil)
+        #expect(state.data.customers.allSummaries.isEmpty && state.data.feed.entries.isEmpty && state.header.counts == nil)
         #expect(state.currentView == state.startView.make!().id && state.views.count == 1, "back on the view it opened on")
         #expect(state.header.account == Self.other && state.header.accountName == "Shop US")
         for load in [AppCommand.refreshNow, .loadCustomers, .loadCounts, .loadFeedHistory] { #expect(commands.contains(load)) }

@@ -92,7 +92,7 @@ extension AppState {
         text.flatMap { update(&self, .key(.character($0))) }
     }
 
-    var visibleEmails: [String] { data.customers.rows.indices.compactMap { data.customers.customer(atRow: $0)?.email } }
+    var visibleEmails: [String] { (0..<data.customers.rowCount).compactMap { data.customers.customer(atRow: $0)?.email } }
 
     /// The cursor of the top view's table.
     var topTable: TableState {

@@ -40,7 +40,15 @@ public final class CommandExecutor: Sendable {
         case .focus(let id): Task { await engine.focus(customerId: id) }
         case .setVisible(let ids): Task { await engine.setVisible(customerIds: ids) }
         case .refreshNow: Task { await engine.refreshNow() }
-        case .loadCustomers: read("customers") { .customersLoaded(try store.customerSummaries()) }
+        case .loadCustomers:
+            let post = self.post
+            read("customers") {
+                post(.customerPreviewLoaded(try store.previewCustomers(limit: CustomerList.previewSize)))
+                return .customerTableLoaded(CustomerList(table: try store.customerTable()))
+            }
+        case .computeCustomerRows(let work):
+            let post = self.post
+            tracked { post(.customerRowsComputed(work.computed())) }
         case .reloadCustomers(let ids): read("customers") { .customersUpdated(try ids.compactMap(store.customer(id:))) }
         case .loadCounts: read("counts") { .countsLoaded(try store.counts()) }
         case .loadDetail(let id):

@@ -4,6 +4,8 @@ import CalypsoAPI
 public enum AppCommand: Hashable, Sendable {
     case loadCustomers
     case reloadCustomers([String])
+    /// Filters and sorts a large customer list off the UI thread.
+    case computeCustomerRows(CustomerListWork)
     case loadCounts
     case loadDetail(customerId: String)
     case loadTransaction(id: String)

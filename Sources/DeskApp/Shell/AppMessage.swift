@@ -17,6 +17,12 @@ public enum AppMessage: Sendable {
     case teamStatus(TeamStatus)
     case customersLoaded([CustomerSummary])
     case customersUpdated([CustomerSummary])
+    /// The first customers, for the first frame while the whole list loads.
+    case customerPreviewLoaded([CustomerSummary])
+    /// Every customer, loaded and indexed in the background.
+    case customerTableLoaded(CustomerList)
+    /// A large list's rows for a new filter, sort or scope, computed in the background.
+    case customerRowsComputed(CustomerListWork)
     case countsLoaded(StoreCounts)
     case detailLoaded(CustomerDetailData)
     case transactionLoaded(TransactionDetailData)

@@ -36,6 +36,15 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppComman
     case .customersUpdated(let list):
         state.data.customers.upsert(list)
         state.data.refilterFeedByCustomer()
+    case .customerPreviewLoaded(let list):
+        if !state.data.customersLoaded { state.data.customers.showPreview(list) }
+        state.data.refilterFeedByCustomer()
+    case .customerTableLoaded(let list):
+        state.data.customers.adoptLoaded(list)
+        state.data.customersLoaded = true
+        state.data.refilterFeedByCustomer()
+    case .customerRowsComputed(let work):
+        state.data.customers.adopt(work.list)
     case .countsLoaded(let counts):
         state.header.counts = counts
     case .feedHistoryLoaded(let transactions):
@@ -63,6 +72,7 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppComman
     }
     if case .key = message {} else { commands += state.deliver(message) }
     commands += state.navigate()
+    if let work = state.data.customers.pendingWork() { commands.append(.computeCustomerRows(CustomerListWork(work))) }
     return commands + state.engineCommands()
 }
 

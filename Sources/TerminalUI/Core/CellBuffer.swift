@@ -55,7 +55,7 @@ public struct CellBuffer: Hashable, Sendable {
         let area = rect.clamped(to: bounds)
         for y in area.y..<area.maxY {
             for x in area.x..<area.maxX {
-                let merged = cells[y * width + x].style.patched(with: style).linked(to: style.link)
+                let merged = cells[y * width + x].style.patched(with: style).linkedLike(style)
                 set(character, columns: 1, x: x, y: y, style: merged)
             }
         }
@@ -140,7 +140,7 @@ public struct CellBuffer: Hashable, Sendable {
     private mutating func writeCell(_ character: Character, columns: Int, x: Int, y: Int, style: Style) {
         guard x >= 0 else { return }
         // New text keeps the colours underneath but never the link: that belonged to the old text.
-        let merged = cells[y * width + x].style.patched(with: style).linked(to: style.link)
+        let merged = cells[y * width + x].style.patched(with: style).linkedLike(style)
         set(character, columns: columns, x: x, y: y, style: merged)
     }
 

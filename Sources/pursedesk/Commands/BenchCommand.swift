@@ -99,12 +99,13 @@ struct BenchCommand: AsyncParsableCommand {
             abstract: "Keystroke → frame in the customers view (scroll, filter, sort) and the overview.")
         @Option(help: "Customers in the scenario.") var customers = 100_000
         @Option(help: "Transactions in the scenario's store (what the overview's figures are read from).") var transactions = 0
+        @Option(help: "Keep the scenario store here and reuse it on the next run.") var scenario: String?
 
         func run() async throws {
             let report = BenchReport()
-            let work = try scratchDirectory("keys")
-            defer { try? FileManager.default.removeItem(at: work) }
-            let store = try StoreScenario.build(customers: customers, transactions: transactions, in: work) { _ in }
+            let work = try scenario.map { URL(fileURLWithPath: $0) } ?? scratchDirectory("keys")
+            defer { if scenario == nil { try? FileManager.default.removeItem(at: work) } }
+            let store = try StoreScenario.reuseOrBuild(customers: customers, transactions: transactions, in: work) { _ in }
             try KeystrokeBenchmark.run(store: store, report: report)
             report.summary()
         }

@@ -5,9 +5,16 @@ struct BlockStates {
     private var blocked: Bitmap
     private var unknown: Bitmap
 
-    init(_ list: [CustomerSummary]) {
-        blocked = Bitmap(list.indices.filter { list[$0].blockState == .blocked }, count: list.count)
-        unknown = Bitmap(list.indices.filter { list[$0].blockState == .unknown }, count: list.count)
+    init(_ table: CustomerTable) {
+        blocked = Bitmap(count: table.count, filled: false)
+        unknown = Bitmap(count: table.count, filled: false)
+        for index in 0..<table.count {
+            switch table.blockState(of: index) {
+            case .blocked: blocked[index] = true
+            case .unknown: unknown[index] = true
+            case .notBlocked: break
+            }
+        }
     }
 
     subscript(index: Int) -> BlockState {

@@ -14,7 +14,7 @@ public struct CustomerFilter: Hashable, Sendable {
         var value: String
         var needle: [UInt8]
         /// The characters a text must contain to hold `needle`.
-        var mask: UInt64
+        var mask: UInt32
 
         init(field: Field, value: Substring) {
             self.field = field

@@ -1,66 +1,67 @@
 import DeskModel
 import Foundation
 
-/// Every customer's searchable texts, lowercased UTF-8, back to back in one buffer (per customer: email,
-/// id, external id, description), with a mask of the characters each customer's texts contain.
+/// The customers' texts to search: the table's lowercased UTF-8 (per customer: email, id,
+/// external id, description), with a mask of the characters each customer's texts contain.
 struct CustomerSearchIndex: Sendable {
-    enum Field: Int, Sendable {
-        case email, id, externalId, description
-    }
+    typealias Field = CustomerTable.Field
 
-    private var bytes: [UInt8] = []
-    /// Field `f` of customer `i` is `bytes[bounds[4i + f] ..< bounds[4i + f + 1]]`.
-    private var bounds: [UInt32] = [0]
-    private var masks: [UInt64] = []
+    private(set) var table: CustomerTable
+    private var masks: [UInt32] = []
     /// How often each byte occurs, to look for a needle by its rarest byte.
     private var frequencies = [Int](repeating: 0, count: 256)
 
     /// A needle prepared for searching: `anchor` is the offset of its rarest byte.
     struct Pattern {
         var needle: [UInt8]
-        var mask: UInt64
+        var mask: UInt32
         var anchor: Int
     }
 
-    init(_ customers: [CustomerSummary]) {
-        bounds.reserveCapacity(customers.count * 4 + 1)
-        masks.reserveCapacity(customers.count)
-        for customer in customers { append(customer) }
+    init(_ table: CustomerTable) {
+        self.table = table
+        var masks: [UInt32] = []
+        var frequencies = [Int](repeating: 0, count: 256)
+        masks.reserveCapacity(table.count)
+        table.folded.withUnsafeBufferPointer { bytes in
+            for index in 0..<table.count {
+                var mask: UInt32 = 0
+                for byte in bytes[table.foldedRange(nil, of: index)] {
+                    mask |= Self.presence(byte)
+                    frequencies[Int(byte)] += 1
+                }
+                masks.append(mask)
+            }
+        }
+        self.masks = masks
+        self.frequencies = frequencies
     }
 
     var count: Int { masks.count }
 
     mutating func append(_ customer: CustomerSummary) {
-        let start = bytes.count
-        for text in Self.texts(customer) {
-            bytes += text.utf8
-            bounds.append(UInt32(bytes.count))
-        }
-        masks.append(bytes[start...].reduce(0) { $0 | Self.presence($1) })
-        for byte in bytes[start...] { frequencies[Int(byte)] += 1 }
+        table.append(customer)
+        masks.append(0)
+        account(masks.count - 1, adding: true)
     }
 
-    /// Replaces customer `index`'s texts.
+    /// Replaces customer `index`'s texts and figures.
     mutating func replace(_ index: Int, with customer: CustomerSummary) {
-        let fields = Self.texts(customer).map { Array($0.utf8) }
-        let old = (0..<4).map { field in bytes[Int(bounds[4 * index + field])..<Int(bounds[4 * index + field + 1])] }
-        guard !zip(old, fields).allSatisfy({ $0.elementsEqual($1) }) else { return }
-        let start = Int(bounds[4 * index]), end = Int(bounds[4 * index + 4])
-        let record = Array(fields.joined())
-        for byte in bytes[start..<end] { frequencies[Int(byte)] -= 1 }
-        for byte in record { frequencies[Int(byte)] += 1 }
-        bytes.replaceSubrange(start..<end, with: record)
-        var fieldEnd = start
-        for (field, text) in fields.enumerated() {
-            fieldEnd += text.count
-            bounds[4 * index + 1 + field] = UInt32(fieldEnd)
-        }
-        let delta = record.count - (end - start)
-        for later in (4 * index + 5)..<bounds.count { bounds[later] = UInt32(Int(bounds[later]) + delta) }
-        masks[index] = record.reduce(0) { $0 | Self.presence($1) }
+        account(index, adding: false)
+        table.replace(index, with: customer)
+        account(index, adding: true)
     }
 
-    func pattern(_ needle: [UInt8], mask: UInt64) -> Pattern {
+    private mutating func account(_ index: Int, adding: Bool) {
+        var mask: UInt32 = 0
+        for byte in table.folded[table.foldedRange(nil, of: index)] {
+            mask |= Self.presence(byte)
+            frequencies[Int(byte)] += adding ? 1 : -1
+        }
+        if adding { masks[index] = mask }
+    }
+
+    func pattern(_ needle: [UInt8], mask: UInt32) -> Pattern {
         Pattern(needle: needle, mask: mask, anchor: needle.indices.min { frequencies[Int(needle[$0])] < frequencies[Int(needle[$1])] } ?? 0)
     }
 
@@ -68,26 +69,19 @@ struct CustomerSearchIndex: Sendable {
     /// inside `field`, or inside any one field when `field` is nil.
     func firstMatch(_ pattern: Pattern, in field: Field?, of index: Int, from: Int) -> Int? {
         guard pattern.mask & ~masks[index] == 0 else { return nil }
-        let recordStart = Int(bounds[4 * index])
-        let lower = field.map { Int(bounds[4 * index + $0.rawValue]) } ?? recordStart
-        let upper = field.map { Int(bounds[4 * index + $0.rawValue + 1]) } ?? Int(bounds[4 * index + 4])
+        let record = table.foldedRange(nil, of: index)
+        let range = table.foldedRange(field, of: index)
         guard !pattern.needle.isEmpty else { return 0 }
-        return bytes.withUnsafeBufferPointer { haystack in
+        return table.folded.withUnsafeBufferPointer { haystack in
             pattern.needle.withUnsafeBufferPointer { needle in
-                var position = max(lower, recordStart + from)
-                while let found = Self.find(needle, anchor: pattern.anchor, in: haystack, from: position, to: upper) {
-                    if field != nil || fieldEnd(containing: found, of: index) >= found + needle.count { return found - recordStart }
+                var position = max(range.lowerBound, record.lowerBound + from)
+                while let found = Self.find(needle, anchor: pattern.anchor, in: haystack, from: position, to: range.upperBound) {
+                    if field != nil || table.fieldEnd(containing: found, of: index) >= found + needle.count { return found - record.lowerBound }
                     position = found + 1
                 }
                 return nil
             }
         }
-    }
-
-    private func fieldEnd(containing position: Int, of index: Int) -> Int {
-        var boundary = 4 * index + 1
-        while Int(bounds[boundary]) <= position { boundary += 1 }
-        return Int(bounds[boundary])
     }
 
     /// The first start in `from...end - needle.count` where `needle` matches, found by looking for its `anchor` byte.
@@ -105,16 +99,12 @@ struct CustomerSearchIndex: Sendable {
         return nil
     }
 
-    private static func texts(_ customer: CustomerSummary) -> [String] {
-        [customer.email ?? "", customer.id, customer.externalId ?? "", customer.description ?? ""].map { $0.lowercased() }
-    }
-
-    /// One bit per letter and digit; other bytes share the remaining bits.
-    static func presence(_ byte: UInt8) -> UInt64 {
+    /// One bit per letter; digits share four bits and other bytes two (4 bytes a customer at a million customers).
+    static func presence(_ byte: UInt8) -> UInt32 {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): 1 << UInt64(byte - UInt8(ascii: "a"))
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): 1 << UInt64(26 + byte - UInt8(ascii: "0"))
-        default: 1 << UInt64(36 + byte % 28)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): 1 << UInt32(byte - UInt8(ascii: "a"))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): 1 << UInt32(26 + (byte - UInt8(ascii: "0")) % 4)
+        default: 1 << UInt32(30 + byte % 2)
         }
     }
 }

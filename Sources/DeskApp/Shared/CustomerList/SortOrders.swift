@@ -1,22 +1,29 @@
 import DeskModel
 
-/// Every column's ascending order of customers (indices, ties by index), computed when the customers
-/// are loaded and kept up to date, so changing the sort only walks an order. Descending is the same
-/// order backwards: it compares with the arguments swapped, ties included.
+/// Columns' ascending orders of customers (indices, ties by index), each computed the first time
+/// the list is sorted by it and then kept up to date, so changing back to a sort only walks an
+/// order. Descending is the same order backwards: it compares with the arguments swapped, ties included.
 struct SortOrders: Sendable {
-    private var ascending: [[Int32]]
+    private var ascending: [[Int32]?] = Array(repeating: nil, count: CustomerColumn.allCases.count)
 
-    init(_ customers: [CustomerSummary]) {
-        ascending = CustomerColumn.allCases.map { $0.ascendingOrder(customers) }
+    init() {}
+
+    func isReady(for sort: CustomerSort?) -> Bool {
+        sort.map { ascending[$0.column.rawValue] != nil } ?? true
     }
 
-    /// Calls `body` with each customer index in `sort` order (index order when nil).
+    /// Computes the order `sort` needs, when it is not there yet.
+    mutating func prepare(for sort: CustomerSort?, _ table: CustomerTable) {
+        guard let column = sort?.column, ascending[column.rawValue] == nil else { return }
+        ascending[column.rawValue] = column.ascendingOrder(table)
+    }
+
+    /// Calls `body` with each customer index in `sort` order (index order when nil); the order must be prepared.
     func forEach(in sort: CustomerSort?, count: Int, _ body: (Int) -> Void) {
-        guard let sort else {
+        guard let sort, let order = ascending[sort.column.rawValue] else {
             for index in 0..<count { body(index) }
             return
         }
-        let order = ascending[sort.column.rawValue]
         if sort.direction == .ascending {
             for index in order { body(Int(index)) }
         } else {
@@ -24,14 +31,17 @@ struct SortOrders: Sendable {
         }
     }
 
-    /// Moves `changed` customers (added ones included) to where each column's order puts them now.
-    mutating func update(_ changed: [Int], _ customers: [CustomerSummary]) {
-        let removed = Bitmap(changed, count: customers.count)
+    /// Moves `changed` customers (added ones included) to where each prepared column's order puts them now.
+    mutating func update(_ changed: [Int], _ table: CustomerTable) {
+        let removed = Bitmap(changed, count: table.count)
         for column in CustomerColumn.allCases {
-            let precedes = { (a: Int, b: Int) in column.ascending(customers[a], customers[b]) ?? (a < b) }
-            ascending[column.rawValue] = Self.merge(ascending[column.rawValue], removing: removed, inserting: changed, by: precedes)
+            guard let order = ascending[column.rawValue] else { continue }
+            let precedes = { (a: Int, b: Int) in column.ascending(table, a, b) ?? (a < b) }
+            ascending[column.rawValue] = Self.merge(order, removing: removed, inserting: changed, by: precedes)
         }
     }
+
+    var byteCount: Int { ascending.reduce(0) { $0 + ($1?.capacity ?? 0) * 4 } }
 
     /// `list` (in `precedes` order) without the `removed` elements, with `inserted` merged in where `precedes` puts them.
     static func merge<Element: BinaryInteger>(_ list: [Element], removing removed: Bitmap, inserting inserted: [Int],

@@ -8,9 +8,14 @@ extension CustomersView {
         let (titleArea, tableArea) = layout.titledTable
         let list = state.data.customers, filter = state.data.customerFilter
         let name = scope == .blockedOnly ? "Blocked customers" : "Customers"
-        var left = [Span("\(name) "), Span("\(list.rows.count)", style: Style(bold: true))]
-        if list.rows.count != list.count { left.append(Span("/\(list.count)", style: theme[.muted])) }
+        var left = [Span("\(name) "), Span("\(list.rowCount)", style: Style(bold: true))]
+        if list.isPreview {
+            left.append(Span(" loading…", style: theme[.muted]))
+        } else if list.rowCount != list.count {
+            left.append(Span("/\(list.count)", style: theme[.muted]))
+        }
         var right: [Span] = []
+        if list.isComputing { right.append(Span(list.wanted.sort != list.shown.sort ? "sorting…  " : "filtering…  ", style: theme[.muted])) }
         if !filter.isEmpty { right += [Span("filter ", style: theme[.muted]), Span(filter, style: theme[.marked])] }
         if let sort = list.sort { right += [Span("  sort ", style: theme[.muted]), Span("\(sort.column.title.lowercased()) \(sort.direction.indicator)")] }
         if !marks.isEmpty { right += [Span("  \(marks.count) marked", style: theme[.marked])] }
@@ -26,14 +31,19 @@ extension CustomersView {
         }
         tableState.marked = markedRows(list, visibleRows: layout.tableRows)
         let now = state.now
+        // Each visible customer is made once per frame from the list's columns, not once per cell.
+        let selection = table.selection.clamped(rowCount: list.rowCount, visibleRows: layout.tableRows)
+        let visible = selection.visibleRange(rowCount: list.rowCount, visibleRows: layout.tableRows)
+        let shown = visible.map { list.customer(atRow: $0) }
+        let visibleCustomer = { (row: Int) in visible.contains(row) ? shown[row - visible.lowerBound] : list.customer(atRow: row) }
         TableView(
             columns: columns.map(Self.tableColumn),
-            rowCount: list.rows.count,
+            rowCount: list.rowCount,
             showsMarks: true,
             emptyMessage: emptyMessage(state),
             rowStyle: { _ in theme[.row] },
             cellStyle: { row, column in
-                guard let customer = list.customer(atRow: row) else { return nil }
+                guard let customer = visibleCustomer(row) else { return nil }
                 switch columns[column] {
                 case .blocked: return customer.blockState == .blocked ? theme[.danger] : theme[.muted]
                 case .pending: return customer.pendingDeposits > 0 ? theme[.stateCompliance] : nil
@@ -42,7 +52,7 @@ extension CustomersView {
                 }
             },
             row: { row in
-                guard let customer = list.customer(atRow: row) else { return [] }
+                guard let customer = visibleCustomer(row) else { return [] }
                 return columns.map { Self.text(customer, $0, now: now) }
             }
         ).render(into: &buffer, area: tableArea, state: tableState, styles: theme.widgetStyles)
@@ -93,10 +103,10 @@ extension CustomersView {
     /// Rows on screen whose customer is marked (marks are kept by id, rows move).
     private func markedRows(_ list: CustomerList, visibleRows: Int) -> Set<Int> {
         guard !marks.isEmpty else { return [] }
-        let count = list.rows.count
+        let count = list.rowCount
         let selection = table.selection.clamped(rowCount: count, visibleRows: visibleRows)
         return Set(selection.visibleRange(rowCount: count, visibleRows: visibleRows).filter { row in
-            list.customer(atRow: row).map { marks.contains($0.id) } ?? false
+            list.id(atRow: row).map(marks.contains) ?? false
         })
     }
 

@@ -15,6 +15,8 @@ struct CustomersView: DeskView {
     var marks: Set<String> = []
     /// The customer the cursor was on before the list changed.
     private var anchorId: String?
+    /// A filter changed while the rows compute in the background: their first row is selected when they come.
+    private var selectFirstOnResults = false
 
     init(scope: CustomerList.Scope) {
         self.scope = scope
@@ -84,7 +86,8 @@ struct CustomersView: DeskView {
 
     mutating func prepare(for message: AppMessage, _ shell: AppState) {
         switch message {
-        case .customersLoaded, .customersUpdated, .modelEvents: anchorId = selectedCustomer(shell)?.id
+        case .customersLoaded, .customersUpdated, .modelEvents, .customerPreviewLoaded, .customerTableLoaded, .customerRowsComputed:
+            anchorId = selectedCustomer(shell)?.id
         default: break
         }
     }
@@ -92,7 +95,14 @@ struct CustomersView: DeskView {
     mutating func receive(_ message: AppMessage, _ shell: inout AppState) -> [AppCommand] {
         guard shell.currentView == id else { return [] }
         switch message {
-        case .customersLoaded: reselect(anchorId, shell)
+        case .customersLoaded, .customerPreviewLoaded, .customerTableLoaded: reselect(anchorId, shell)
+        case .customerRowsComputed:
+            if selectFirstOnResults, !shell.data.customers.isComputing {
+                selectFirstOnResults = false
+                table.selection = SelectionState()
+            } else {
+                reselect(anchorId, shell)
+            }
         case .customersUpdated(let list) where !list.isEmpty: reselect(anchorId, shell)
         case .modelEvents: reselect(anchorId, shell)
         default: break
@@ -101,7 +111,7 @@ struct CustomersView: DeskView {
     }
 
     mutating func move(_ move: SelectionMove, _ shell: inout AppState) {
-        table.apply(move, rowCount: shell.data.customers.rows.count, visibleRows: shell.layout.tableRows)
+        table.apply(move, rowCount: shell.data.customers.rowCount, visibleRows: shell.layout.tableRows)
     }
 
     mutating func back(_ shell: inout AppState) -> Bool {
@@ -123,6 +133,7 @@ struct CustomersView: DeskView {
         shell.data.customerFilter = text
         shell.data.customers.setFilter(text)
         table.selection = SelectionState()
+        selectFirstOnResults = shell.data.customers.isComputing
     }
 
     mutating func confirmed(_ pending: PendingAction) {
@@ -141,8 +152,8 @@ struct CustomersView: DeskView {
 
     func visibleCustomerIds(_ shell: AppState) -> [String]? {
         let customers = shell.data.customers, rows = shell.layout.tableRows
-        let selection = table.selection.clamped(rowCount: customers.rows.count, visibleRows: rows)
-        return selection.visibleRange(rowCount: customers.rows.count, visibleRows: rows).compactMap { customers.customer(atRow: $0)?.id }
+        let selection = table.selection.clamped(rowCount: customers.rowCount, visibleRows: rows)
+        return selection.visibleRange(rowCount: customers.rowCount, visibleRows: rows).compactMap { customers.id(atRow: $0) }
     }
 
     func extraHelp(_ shell: AppState) -> [HelpSection] {
@@ -171,6 +182,6 @@ struct CustomersView: DeskView {
     private mutating func reselect(_ id: String?, _ shell: AppState) {
         let customers = shell.data.customers
         let row = id.flatMap { customers.row(of: $0) } ?? 0
-        table = table.selecting(row, rowCount: customers.rows.count, visibleRows: shell.layout.tableRows)
+        table = table.selecting(row, rowCount: customers.rowCount, visibleRows: shell.layout.tableRows)
     }
 }
