@@ -75,6 +75,14 @@ import TerminalUI
         if width >= 80 { #expect(counts.contains("pending deposits 4") && top.contains("08:00")) }
     }
 
+    @Test(arguments: [100, 60, 40]) func viewTitleKeepsItsNameWholeBeforeTheNotes(width: Int) {
+        var state = Fixtures.state(width: width, height: 24)
+        _ = update(&state, .countsLoaded(Self.counts()))
+        let title = DashboardScreen.render(state).text(row: 2)
+        #expect(title.hasPrefix(" Customers 5 "), "\(width): \(title)")
+        if width >= 100 { #expect(title.contains("? = blocked not known yet (seen only in deposits)")) }
+    }
+
     @Test(arguments: [140, 100, 80, 60, 40]) func statusLineDropsWholeHintsAndKeepsHelp(width: Int) {
         let state = Fixtures.state(width: width, height: 24)
         let status = DashboardScreen.render(state).text(row: 23)
@@ -91,6 +99,8 @@ import TerminalUI
         state.press("?")
         let lines = DashboardScreen.render(state).textLines
         let filter = try #require(lines.firstIndex { $0.contains("Filter") }, "\(view): no Filter section on the first screen")
+        #expect(lines[filter + 1].contains("/ "), "the filter key and its syntax follow the heading")
+        #expect(!lines.joined().contains("`"), "no Markdown marks in the help")
         let keys = try #require(lines.firstIndex { $0.contains("This view") })
         #expect(filter < keys)
     }
