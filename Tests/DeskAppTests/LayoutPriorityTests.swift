@@ -44,6 +44,19 @@ import TerminalUI
         #expect(header.distance(from: currency.upperBound, to: amount.lowerBound) < 12, "\(header)")
     }
 
+    @Test func feedAt80LeavesOutTheChangeRatherThanCutEveryCell() {
+        var state = Fixtures.state(width: 80, height: 24)
+        _ = update(&state, .modelEvents(GoldenScreenTests.feedEvents))
+        GoldenScreenTests.open("feed", &state)
+        let lines = DashboardScreen.render(state).textLines
+        let header = Self.tableHeader(state, containing: "AMOUNT")
+        for title in ["STATE", "AMOUNT", "CUSTOMER"] { #expect(header.contains(title), "\(header)") }
+        let rows = lines.filter { $0.contains("1.5") }
+        #expect(rows.count == 4)
+        #expect(rows.allSatisfy { !$0.contains("…") }, "\(rows)")
+        #expect(rows.contains { $0.contains("joanna@example.org") })
+    }
+
     @Test func sortedHeaderKeepsItsMarker() {
         var state = Fixtures.state(width: 80, height: 24)
         for _ in CustomerColumn.allCases where state.data.customers.sort?.column != .blocked { state.press("s") }

@@ -16,13 +16,13 @@ extension FeedView {
         }
         ViewTitle.render(left, right: right, area: titleArea, theme: theme, into: &buffer)
 
-        // Narrow terminals lose the change, the time and the id first; the state stays longest.
+        // Narrow terminals lose the change (whole, not cut), the id and the time first; the state and amount stay longest.
         let columns = [
             TableColumn("TIME", width: .fixed(8), priority: .useful), TableColumn("STATE", width: .fixed(10), priority: .essential),
             TableColumn("CURRENCY", width: .fixed(10), priority: .important),
             TableColumn("AMOUNT", width: .fixed(14), alignment: .right, priority: .essential),
-            TableColumn("CHANGE", width: .flexible(min: 10, weight: 2), priority: .optional),
-            TableColumn("CUSTOMER", width: .flexible(min: 8, weight: 2), priority: .important),
+            TableColumn("CHANGE", width: .flexible(min: 20, weight: 2), priority: .optional),
+            TableColumn("CUSTOMER", width: .flexible(min: 16, weight: 2), priority: .important),
             TableColumn("TX", width: .fixed(8), priority: .useful),
         ]
         TableView(
