@@ -132,6 +132,7 @@ struct DashboardEndToEndTests {
 
         tmux.resize(width: 40, height: 12)
         try await tmux.expect("Live feed")
+        try await tmux.expect("SANDBOX") // the redrawn 40-column header (the old frame, cut by tmux, has it past column 40)
         let small = tmux.screen()
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
         #expect(small.contains("SANDBOX"))
