@@ -73,6 +73,30 @@ import Testing
         #expect(audit.count == 2)
     }
 
+    /// The real-API order: deposits first, no purse naming their chain; the cached pairs know it for
+    /// ETH, nothing knows it for DOGE, and a purse's own chain wins over the pairs' name for BTC.
+    @Test func rowsTakeTheChainFromPursesElseFromCachedPairs() throws {
+        let store = try temporaryStore("overview-chains")
+        try store.bulkLoad(customers: [Customer(id: "c1", email: "ann@example.com", blocked: false)], transactions: [
+            Self.deposit("t1", "ETH", "1", .confirmed, minutesAgo: 5),
+            Self.deposit("t2", "DOGE", "2", .memPoolFound, minutesAgo: 5),
+            Self.deposit("t3", "BTC", "3", .confirmed, minutesAgo: 5),
+        ])
+        _ = try store.recordPurses([Purse(id: "p1", address: "bc1", currency: "BTC", blockchain: "BITCOIN", status: .pendingPayment)],
+                                   customerId: "c1", at: Self.now)
+        var chains = Dictionary(uniqueKeysWithValues: try store.overview(now: Self.now).rows.map { ($0.currency, $0.blockchain) })
+        #expect(chains["ETH"] == .some(nil), "no pairs yet: the chain is not known")
+        try store.recordCurrencyPairs(ExchangePairs(currencyPairs: [
+            "ETH": CurrencyPair(name: "Ether", blockchainName: "ETHEREUM"), "BTC": CurrencyPair(name: "Bitcoin", blockchainName: "BTC"),
+        ]))
+        let rows = try store.overview(now: Self.now).rows
+        chains = Dictionary(uniqueKeysWithValues: rows.map { ($0.currency, $0.blockchain) })
+        #expect(rows.count == 3, "one row per currency: \(rows.map { "\($0.currency)/\($0.blockchain ?? "—")" })")
+        #expect(chains["ETH"] == "ETHEREUM")
+        #expect(chains["BTC"] == "BITCOIN")
+        #expect(chains["DOGE"] == .some(nil))
+    }
+
     /// Each read walks an index: none scans a whole table of deposits.
     @Test func queriesUseIndexes() throws {
         let store = try Self.store()

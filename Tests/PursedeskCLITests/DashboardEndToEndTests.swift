@@ -131,8 +131,8 @@ struct DashboardEndToEndTests {
         try await tmux.expectLine { $0.contains("CONFIRMED") || $0.contains("DECLINED") }
 
         await tmux.resize(width: 40, height: 12)
-        // The header's badge shows once the dashboard has drawn for the new size (tmux cuts the old screen at once).
-        try await tmux.expect("SANDBOX")
+        try await tmux.expect("Live feed")
+        try await tmux.expect("SANDBOX") // the redrawn 40-column header (the old frame, cut by tmux, has it past column 40)
         let small = await tmux.screen()
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
         #expect(small.contains("SANDBOX"))

@@ -68,6 +68,18 @@ import Testing
         #expect(text.contains("5-7/7"))
     }
 
+    @Test func helpOverlayWrapsLongDescriptionsUnderTheirKey() {
+        let overlay = HelpOverlay(sections: [HelpSection(title: "Filter", entries: [
+            HelpEntry(key: "/", description: "filter: text matches id or email; email:ann and blocked:yes narrow by field; terms combine"),
+        ])])
+        var buffer = CellBuffer(width: 40, height: 10)
+        overlay.render(into: &buffer, area: buffer.bounds, styles: .standard)
+        let text = buffer.textLines.joined(separator: "\n")
+        #expect(!text.contains("…"), "\(text)")
+        for word in ["filter:", "email:ann", "blocked:yes", "combine"] { #expect(text.contains(word), "\(word) in\n\(text)") }
+        #expect(overlay.frame(in: buffer.bounds).height > 4)
+    }
+
     @Test func formRendersFieldsErrorsAndHint() {
         var state = FormState(title: "Issue address", fields: [
             FormField(label: "Customer", validator: { $0.isEmpty ? "required" : nil }),

@@ -7,25 +7,35 @@ enum HeaderBar {
     static func render(_ state: AppState, layout: ScreenLayout, into buffer: inout CellBuffer) {
         let timeZone = state.timeZone
         let theme = state.theme, header = state.header
-        // Narrow terminals keep the badges, the connection and the clock; the account goes first.
-        let narrow = layout.header.width < 72
-        var left: [Span] = narrow ? [] : [Span("pursedesk ", style: Style(bold: true)), Span(accountLabel(header))]
+        // As the width shrinks, whole items go: the name, the interval, the account, the clock;
+        // the badges and the connection stay.
+        var left = [LineItem([Span("pursedesk", style: Style(bold: true))], priority: .optional),
+                    LineItem([Span(accountLabel(header))], priority: .useful)]
         if header.isSandbox {
-            left += [Span(narrow ? "" : " "), Span(" SANDBOX ", style: theme[.badge])]
-        } else if !narrow {
-            left.append(Span(" @ \(header.sourceLabel)"))
+            left.append(LineItem([Span(" SANDBOX ", style: theme[.badge])], priority: .essential))
+        } else {
+            left.append(LineItem([Span("@ \(header.sourceLabel)")], priority: .useful))
         }
         if let reason = state.readOnlyReason {
-            left += [Span(" "), Span(" \(reason.uppercased()) ", style: theme[.badge])]
+            left.append(LineItem([Span(" \(reason.uppercased()) ", style: theme[.badge])], priority: .essential))
         }
         let connection = Span(" \(connectionText(header.connection, team: header.team, state)) ",
                               style: connectionStyle(header.connection, team: header.team, theme))
-        let interval = narrow ? "" : " every \(Formatting.duration(header.refreshInterval))"
-        let right = Line([connection, Span("\(interval) \(Formatting.minuteClock(state.now, timeZone: timeZone))")])
-        SegmentBar(.header, left: Line(left), right: right).render(into: &buffer, area: layout.header, styles: theme.widgetStyles)
+        let right = [LineItem([connection], priority: .essential),
+                     LineItem([Span("every \(Formatting.duration(header.refreshInterval))")], priority: .useful),
+                     LineItem([Span(Formatting.minuteClock(state.now, timeZone: timeZone))], priority: .important)]
+        // One space between items and between the sides, inside the bar's one-cell margins.
+        let shown = Set(LineItem.fitting(left + right, spacing: 1, width: layout.header.width - 2))
+        func line(_ items: [LineItem], from first: Int) -> Line {
+            Line(Array(items.indices.filter { shown.contains(first + $0) }.map { items[$0].spans }.joined(separator: [Span(" ")])))
+        }
+        SegmentBar(.header, left: line(left, from: 0), right: line(right, from: left.count))
+            .render(into: &buffer, area: layout.header, styles: theme.widgetStyles)
         if !layout.counts.isEmpty, let counts = header.counts {
             buffer.fill(layout.counts, style: theme[.text])
-            buffer.put(countsLine(counts, theme), x: layout.counts.x + 1, y: layout.counts.y, maxWidth: layout.counts.width - 2, ellipsis: true)
+            let width = layout.counts.width - 2
+            buffer.put(Line(fitting: countItems(counts, theme), separator: Span("  "), width: width), x: layout.counts.x + 1, y: layout.counts.y,
+                       maxWidth: width, ellipsis: true)
         }
     }
 
@@ -59,22 +69,27 @@ enum HeaderBar {
         }
     }
 
-    private static func countsLine(_ counts: StoreCounts, _ theme: Theme) -> Line {
+    /// The labelled counts; as the width shrinks the purse statuses go first, then the pending
+    /// deposits and the customer total; blocked and alerts stay.
+    static func countItems(_ counts: StoreCounts, _ theme: Theme) -> [LineItem] {
         let muted = theme[.muted]
         func figure(_ label: String, _ value: Int, _ style: Style = Style(bold: true)) -> [Span] {
-            [Span("\(label) ", style: muted), Span("\(value)", style: style), Span("  ")]
+            [Span("\(label) ", style: muted), Span("\(value)", style: style)]
         }
-        var spans = figure("customers", counts.customers) + figure("blocked", counts.blocked, counts.blocked > 0 ? theme[.danger] : Style(bold: true))
-        if counts.blockedUnknown > 0 { spans += figure("blocked?", counts.blockedUnknown, muted) }
-        spans.append(Span("purses: ", style: muted))
+        var items = [LineItem(figure("customers", counts.customers), priority: .important),
+                     LineItem(figure("blocked", counts.blocked, counts.blocked > 0 ? theme[.danger] : Style(bold: true)), priority: .essential)]
+        if counts.blockedUnknown > 0 { items.append(LineItem(figure("blocked?", counts.blockedUnknown, muted), priority: .important)) }
+        var purses = [Span("purses: ", style: muted)]
         let statuses: [(PurseStatus, ThemeRole)] = [(.pendingPayment, .pursePending), (.archived, .purseArchived), (.declined, .purseDeclined)]
-        for (status, role) in statuses {
-            spans += [Span("\(status.label.lowercased()) ", style: muted), Span("\(counts.pursesByStatus[status.rawValue] ?? 0)", style: theme[role]),
-                      Span(" ")]
+        for (index, (status, role)) in statuses.enumerated() {
+            purses += [Span("\(index > 0 ? " " : "")\(status.label.lowercased()) ", style: muted),
+                       Span("\(counts.pursesByStatus[status.rawValue] ?? 0)", style: theme[role])]
         }
-        spans.append(Span(" "))
-        spans += figure("pending deposits", counts.pendingDeposits, counts.pendingDeposits > 0 ? theme[.stateCompliance] : Style(bold: true))
-        spans += figure("alerts", counts.unacknowledgedAlerts, counts.unacknowledgedAlerts > 0 ? theme[.alert] : Style(bold: true))
-        return Line(spans)
+        items.append(LineItem(purses, priority: .useful))
+        items.append(LineItem(figure("pending deposits", counts.pendingDeposits, counts.pendingDeposits > 0 ? theme[.stateCompliance] : Style(bold: true)),
+                              priority: .important))
+        items.append(LineItem(figure("alerts", counts.unacknowledgedAlerts, counts.unacknowledgedAlerts > 0 ? theme[.alert] : Style(bold: true)),
+                              priority: .essential))
+        return items
     }
 }

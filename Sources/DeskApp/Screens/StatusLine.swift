@@ -23,24 +23,30 @@ enum StatusLine {
             return
         }
         buffer.fill(area, style: state.theme[.statusBar])
-        buffer.put(hints(state), x: area.x + 1, y: area.y, style: state.theme[.statusBar], maxWidth: area.width - 1, ellipsis: true)
+        let hints = Line(fitting: hints(state), separator: Span("  "), width: area.width - 2)
+        buffer.put(hints, x: area.x + 1, y: area.y, style: state.theme[.statusBar], maxWidth: area.width - 1, ellipsis: true)
     }
 
     private static func filterPlaceholder(_ state: AppState) -> String {
         state.views[state.views.count - 1].registration.filterPlaceholder ?? ""
     }
 
-    /// Key hints for the current view, most useful first; they are cut at the right edge.
-    static func hints(_ state: AppState) -> Line {
+    /// Key hints for the current view, most useful first: when the line is short the last ones go,
+    /// whole; the read-only note and `? help` stay.
+    static func hints(_ state: AppState) -> [LineItem] {
         let actions = state.views[state.views.count - 1].registration.hints
-        var spans: [Span] = []
-        if let reason = state.readOnlyReason { spans += [Span("\(reason): actions disabled", style: state.theme[.flashWarn]), Span("  ")] }
-        if let note = state.views[state.views.count - 1].statusNote(state) { spans += [Span(note, style: state.theme[.flashWarn]), Span("  ")] }
+        var items: [LineItem] = []
+        if let reason = state.readOnlyReason {
+            items.append(LineItem([Span("\(reason): actions disabled", style: state.theme[.flashWarn])], priority: .essential))
+        }
+        if let note = state.views[state.views.count - 1].statusNote(state) {
+            items.append(LineItem([Span(note, style: state.theme[.flashWarn])], priority: .essential))
+        }
         for action in actions {
             guard let key = state.keyMap.primary(action) else { continue }
-            spans += [Span(key, style: state.theme[.key].patched(with: Style(bg: state.theme[.statusBar].bg))), Span(" \(action.hint)  ")]
+            items.append(LineItem([Span(key, style: state.theme[.key].patched(with: Style(bg: state.theme[.statusBar].bg))), Span(" \(action.hint)")],
+                                  priority: action == .help ? .essential : .important))
         }
-        return Line(spans)
+        return items
     }
-
 }

@@ -25,10 +25,15 @@ extension DeskStore {
             func row(_ currency: String, _ chain: String?) -> OverviewKey { OverviewKey(currency: currency, blockchain: chain) }
 
             let purseGroups = try Row.fetchAll(db, sql: OverviewQuery.purses)
-            // A purse stored without its chain counts with its currency's chain when another purse names it.
+            // A purse stored without its chain, and a deposit, count with their currency's chain: the one
+            // another purse names, else the one the cached `exchange/pairs` give; `—` only when nothing knows it.
             for record in purseGroups {
                 let currency: String = record["currency"]
                 if let chain: String = record["blockchain"], chainOf[currency] == nil { chainOf[currency] = chain }
+            }
+            for record in try Row.fetchAll(db, sql: OverviewQuery.pairChains) {
+                let currency: String = record["currency"]
+                if chainOf[currency] == nil { chainOf[currency] = record["blockchain"] }
             }
             for record in purseGroups {
                 let currency: String = record["currency"], count: Int = record["n"]
@@ -132,6 +137,7 @@ extension DeskStore {
 /// The overview's reads, each walking an index (see `OverviewStoreTests`).
 enum OverviewQuery {
     static let purses = "SELECT currency, blockchain, status, count(*) AS n FROM purse GROUP BY currency, blockchain, status"
+    static let pairChains = "SELECT currency, blockchain FROM currency_pair WHERE blockchain IS NOT NULL"
     static let inFlight = """
         SELECT currency, state, count(*) AS n FROM deposit
         WHERE settled = 0 AND state IN ('MEM_POOL_FOUND', 'PENDING_COMPLIANCE_CHECK') GROUP BY currency, state

@@ -45,13 +45,24 @@ public struct TableView {
         max(0, area.height - (showsHeader ? 1 : 0))
     }
 
-    /// The x and width of each column inside `area`.
-    public func columnFrames(in area: Rect) -> [(x: Int, width: Int)] {
+    /// Where one shown column goes: the index of its declaration, its x and width.
+    public struct ColumnFrame: Hashable, Sendable {
+        public var column: Int
+        public var x: Int
+        public var width: Int
+    }
+
+    /// The columns shown inside `area`, each with its x and width. When not all fit, the least
+    /// important are left out whole (`TableColumn.priority`); the sorted column is kept.
+    public func columnFrames(in area: Rect, sortedColumn: Int? = nil) -> [ColumnFrame] {
         let gutter = showsMarks ? Self.markGutterWidth : 0
+        let total = area.width - gutter
+        let shown = TableColumn.fitting(columns, total: total, spacing: columnSpacing, keep: sortedColumn)
         var x = area.x + gutter
-        return SizeSpec.resolve(columns.map(\.width), total: area.width - gutter, spacing: columnSpacing).map { width in
+        let widths = SizeSpec.resolve(shown.map { columns[$0].layoutWidth }, total: total, spacing: columnSpacing)
+        return zip(shown, widths).map { column, width in
             defer { x += width + columnSpacing }
-            return (x, width)
+            return ColumnFrame(column: column, x: x, width: width)
         }
     }
 
@@ -60,7 +71,7 @@ public struct TableView {
         let area = area.clamped(to: buffer.bounds)
         guard !area.isEmpty else { return }
         buffer.fill(area, style: styles.text)
-        let frames = columnFrames(in: area)
+        let frames = columnFrames(in: area, sortedColumn: state.sort?.column)
         var top = area.y
         if showsHeader {
             renderHeader(into: &buffer, frames: frames, area: area.row(0), state: state, styles: styles)
@@ -83,19 +94,32 @@ public struct TableView {
     }
 
     private func renderHeader(
-        into buffer: inout CellBuffer, frames: [(x: Int, width: Int)], area: Rect,
+        into buffer: inout CellBuffer, frames: [ColumnFrame], area: Rect,
         state: TableState, styles: WidgetStyles
     ) {
         buffer.fill(area, style: styles.header)
-        for (index, column) in columns.enumerated() {
+        for frame in frames {
+            let column = columns[frame.column]
             var title = column.title
-            if let sort = state.sort, sort.column == index { title += " " + sort.direction.indicator }
-            put(title, in: frames[index], alignment: column.alignment, y: area.y, style: styles.header, buffer: &buffer)
+            if let sort = state.sort, sort.column == frame.column {
+                let marker = " " + sort.direction.indicator
+                title += marker
+                if frame.width <= DisplayWidth.of(marker) {
+                    title = sort.direction.indicator
+                } else if DisplayWidth.of(title) > frame.width {
+                    // Too narrow: the title is cut, never the ▲/▼.
+                    let room = frame.width - DisplayWidth.of(marker)
+                    buffer.put(column.title, x: frame.x, y: area.y, style: styles.header, maxWidth: room, ellipsis: true)
+                    buffer.put(marker, x: frame.x + room, y: area.y, style: styles.header)
+                    continue
+                }
+            }
+            put(title, in: frame, alignment: column.alignment, y: area.y, style: styles.header, buffer: &buffer)
         }
     }
 
     private func renderRow(
-        _ index: Int, into buffer: inout CellBuffer, area: Rect, frames: [(x: Int, width: Int)],
+        _ index: Int, into buffer: inout CellBuffer, area: Rect, frames: [ColumnFrame],
         state: TableState, styles: WidgetStyles
     ) {
         let isMarked = state.marked.contains(index)
@@ -104,14 +128,14 @@ public struct TableView {
         buffer.fill(area, style: base)
         if showsMarks && isMarked { buffer.put("●", x: area.x, y: area.y, style: base) }
         let texts = row(index)
-        for (column, frame) in frames.enumerated() where column < texts.count {
-            let style = base.patched(with: cellStyle?(index, column) ?? .plain)
-            put(texts[column], in: frame, alignment: columns[column].alignment, y: area.y, style: style, buffer: &buffer)
+        for frame in frames where frame.column < texts.count {
+            let style = base.patched(with: cellStyle?(index, frame.column) ?? .plain)
+            put(texts[frame.column], in: frame, alignment: columns[frame.column].alignment, y: area.y, style: style, buffer: &buffer)
         }
     }
 
     private func put(
-        _ text: String, in frame: (x: Int, width: Int), alignment: Alignment, y: Int, style: Style,
+        _ text: String, in frame: ColumnFrame, alignment: Alignment, y: Int, style: Style,
         buffer: inout CellBuffer
     ) {
         guard frame.width > 0 else { return }

@@ -65,8 +65,8 @@ struct AccountsView: DeskView {
                          right: [Span("enter switches", style: theme[.muted])], area: titleArea, theme: theme, into: &buffer)
         let empty = state.offline ? "offline: the account list needs the API" : loaded ? "the key lists no accounts" : "loading the accounts…"
         TableView(
-            columns: [TableColumn(" ", width: .fixed(1)), TableColumn("NAME", width: .flexible(min: 12)),
-                      TableColumn("ACCOUNT", width: .fixed(42))],
+            columns: [TableColumn(" ", width: .fixed(1), priority: .essential), TableColumn("NAME", width: .flexible(min: 12), priority: .essential),
+                      TableColumn("ACCOUNT", width: .flexible(min: 20, weight: 3))],
             rowCount: list.count, emptyMessage: empty,
             cellStyle: { row, _ in Self.isCurrent(list[row], state) ? Style(bold: true) : nil },
             row: { row in [Self.isCurrent(list[row], state) ? "*" : " ", list[row].name ?? "—", list[row].account] }

@@ -45,14 +45,16 @@ struct AuditView: DeskView {
         ViewTitle.render([Span("Audit log "), Span("\(audit.count)", style: Style(bold: true))],
                          right: [Span("every action, newest first", style: theme[.muted])], area: titleArea, theme: theme, into: &buffer)
         TableView(
-            columns: [TableColumn("TIME", width: .fixed(19)), TableColumn("USER", width: .fixed(8)), TableColumn("ACTION", width: .fixed(16)),
-                      TableColumn("RESULT", width: .fixed(9)), TableColumn("TARGET", width: .flexible(min: 18)),
-                      TableColumn("DETAIL", width: .flexible(min: 24, weight: 3))],
+            // Narrow terminals lose the user, the result (the action keeps its colour) and the time before the detail.
+            columns: [TableColumn("TIME", width: .fixed(19), priority: .important), TableColumn("USER", width: .fixed(8), priority: .useful),
+                      TableColumn("ACTION", width: .fixed(16), priority: .essential), TableColumn("RESULT", width: .fixed(9), priority: .important),
+                      TableColumn("TARGET", width: .flexible(min: 18), priority: .essential),
+                      TableColumn("DETAIL", width: .flexible(min: 24, weight: 3), priority: .essential)],
             rowCount: audit.count, emptyMessage: "no operator actions yet",
             cellStyle: { row, column in
-                guard column == 3 else { return nil }
+                guard column == 2 || column == 3 else { return nil }
                 switch audit[row].result {
-                case .succeeded: return theme[.stateConfirmed]
+                case .succeeded: return column == 3 ? theme[.stateConfirmed] : nil
                 case .failed: return theme[.stateDeclined]
                 case .pending: return theme[.stateCompliance]
                 }

@@ -53,12 +53,15 @@ extension CustomerDetailView {
 
     private func renderPurses(_ purses: [PurseRecord], state: AppState, area: Rect, into buffer: inout CellBuffer) {
         let theme = state.theme, now = state.now
-        let wide = area.width >= 90, showsChain = area.width >= 60
-        var columns = [TableColumn("", width: .fixed(1)), TableColumn("CURRENCY", width: .fixed(10))]
-        if showsChain { columns.append(TableColumn("CHAIN", width: .fixed(8))) }
-        columns += [TableColumn("ADDRESS", width: .flexible(min: 12, weight: 3)), TableColumn("STATUS", width: .fixed(8))]
-        if wide { columns += [TableColumn("EXPIRES", width: .fixed(14)), TableColumn("DEPOSITED", width: .fixed(9))] }
-        let statusColumn = showsChain ? 4 : 3, addressColumn = statusColumn - 1
+        // Narrow terminals lose the deposited age, the expiry and the chain first; the address and status stay.
+        let columns = [
+            TableColumn("", width: .fixed(1), priority: .essential), TableColumn("CURRENCY", width: .fixed(10), priority: .essential),
+            TableColumn("CHAIN", width: .fixed(8), priority: .important),
+            TableColumn("ADDRESS", width: .flexible(min: 12, weight: 3), priority: .essential),
+            TableColumn("STATUS", width: .fixed(8), priority: .essential),
+            TableColumn("EXPIRES", width: .fixed(14), priority: .useful), TableColumn("DEPOSITED", width: .fixed(9), priority: .useful),
+        ]
+        let statusColumn = 4, addressColumn = 3
         TableView(
             columns: columns, rowCount: purses.count,
             emptyMessage: state.isReadOnly ? "no purses" : "no purses yet: n asks for an address",
@@ -75,29 +78,22 @@ extension CustomerDetailView {
             row: { row in
                 let purse = purses[row]
                 let address = PurseGroups.continuesGroup(purses, row) ? "〃 same address" : (purse.address ?? "—")
-                var cells = [PurseGroups.gutter(purses, row), purse.currency]
-                if showsChain { cells.append(purse.blockchain ?? "—") }
-                cells += [address, Formatting.status(purse.status)]
-                if wide {
-                    cells += [purse.status.isActive ? Formatting.expiry(purse.expiresAt, now: now) : "—",
-                              Formatting.age(purse.lastDepositAt, now: now)]
-                }
-                return cells
+                return [PurseGroups.gutter(purses, row), purse.currency, purse.blockchain ?? "—", address, Formatting.status(purse.status),
+                        purse.status.isActive ? Formatting.expiry(purse.expiresAt, now: now) : "—", Formatting.age(purse.lastDepositAt, now: now)]
             }
         ).render(into: &buffer, area: area, state: purseTable, styles: styles(state, focused: pane == .purses))
     }
 
     private func renderTransactions(_ transactions: [TransactionRecord], state: AppState, area: Rect, into buffer: inout CellBuffer) {
         let theme = state.theme, now = state.now
-        let wide = area.width >= 90
-        var columns = [
-            TableColumn("AGE", width: .fixed(5)), TableColumn("CURRENCY", width: .fixed(10)),
-            TableColumn("AMOUNT", width: .flexible(min: 8), alignment: .right), TableColumn("STATE", width: .fixed(10)),
+        // Narrow terminals lose the hash, the age, the currency and the amount first; state, compliance and credited stay.
+        let columns = [
+            TableColumn("AGE", width: .fixed(5), priority: .useful), TableColumn("CURRENCY", width: .fixed(10), priority: .important),
+            TableColumn("AMOUNT", width: .fixed(14), alignment: .right, priority: .important),
+            TableColumn("STATE", width: .fixed(10), priority: .essential),
+            TableColumn("COMPLIANCE", width: .fixed(11), priority: .essential), TableColumn("CREDITED", width: .fixed(8), priority: .essential),
+            TableColumn("HASH", width: .flexible(min: 12, weight: 4), priority: .optional),
         ]
-        if wide {
-            columns += [TableColumn("COMPLIANCE", width: .fixed(11)), TableColumn("CREDITED", width: .fixed(8)),
-                        TableColumn("HASH", width: .flexible(min: 8, weight: 4))]
-        }
         TableView(
             columns: columns, rowCount: transactions.count, emptyMessage: "no deposits seen yet",
             cellStyle: { row, column in
@@ -111,10 +107,8 @@ extension CustomerDetailView {
             },
             row: { row in
                 let tx = transactions[row]
-                var cells = [Formatting.age(tx.createdAt, now: now).replacingOccurrences(of: " ago", with: ""), tx.currency, tx.amount,
-                             Formatting.state(tx.state)]
-                if wide { cells += [tx.compliance.rawValue, tx.credited ? "yes" : "no", tx.hash ?? "—"] }
-                return cells
+                return [Formatting.age(tx.createdAt, now: now).replacingOccurrences(of: " ago", with: ""), tx.currency, tx.amount,
+                        Formatting.state(tx.state), tx.compliance.rawValue, tx.credited ? "yes" : "no", tx.hash ?? "—"]
             }
         ).render(into: &buffer, area: area, state: transactionTable,
                  styles: styles(state, focused: pane == .transactions))

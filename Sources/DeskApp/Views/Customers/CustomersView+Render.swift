@@ -24,7 +24,7 @@ extension CustomersView {
         }
         ViewTitle.render(left, right: right, area: titleArea, theme: theme, into: &buffer)
 
-        let columns = Self.columns(forWidth: tableArea.width)
+        let columns = CustomerColumn.allCases
         var tableState = table
         tableState.sort = list.sort.flatMap { sort in
             columns.firstIndex(of: sort.column).map { TableSort(column: $0, direction: sort.direction) }
@@ -58,24 +58,18 @@ extension CustomersView {
         ).render(into: &buffer, area: tableArea, state: tableState, styles: theme.widgetStyles)
     }
 
-    /// Fewer columns on narrow terminals, the most useful kept.
-    static func columns(forWidth width: Int) -> [CustomerColumn] {
-        if width >= 120 { return CustomerColumn.allCases }
-        if width >= 90 { return [.id, .email, .externalId, .blocked, .purses, .lastDeposit, .pending] }
-        if width >= 64 { return [.id, .email, .externalId, .blocked, .pending] }
-        return [.id, .email, .blocked]
-    }
-
-    private static func tableColumn(_ column: CustomerColumn) -> TableColumn {
+    /// The table's columns. When the width runs short the least needed go first, whole (description,
+    /// external id, id, pending); email, blocked, purses and last deposit stay longest.
+    static func tableColumn(_ column: CustomerColumn) -> TableColumn {
         switch column {
-        case .id: TableColumn(column.title, width: .fixed(8))
-        case .email: TableColumn(column.title, width: .flexible(min: 10, weight: 4))
-        case .externalId: TableColumn(column.title, width: .flexible(min: 8, weight: 2))
-        case .description: TableColumn(column.title, width: .flexible(min: 8, weight: 2))
-        case .blocked: TableColumn(column.title, width: .fixed(7))
-        case .purses: TableColumn(column.title, width: .fixed(6), alignment: .right)
-        case .lastDeposit: TableColumn(column.title, width: .fixed(12))
-        case .pending: TableColumn(column.title, width: .fixed(7), alignment: .right)
+        case .id: TableColumn(column.title, width: .fixed(8), priority: .useful)
+        case .email: TableColumn(column.title, width: .flexible(min: 24, weight: 4), priority: .essential)
+        case .externalId: TableColumn(column.title, width: .flexible(min: 11, weight: 2), priority: .useful)
+        case .description: TableColumn(column.title, width: .flexible(min: 20, weight: 2), priority: .optional)
+        case .blocked: TableColumn(column.title, width: .fixed(7), priority: .essential)
+        case .purses: TableColumn(column.title, width: .fixed(6), alignment: .right, priority: .essential)
+        case .lastDeposit: TableColumn(column.title, width: .fixed(12), priority: .essential)
+        case .pending: TableColumn(column.title, width: .fixed(7), alignment: .right, priority: .important)
         }
     }
 

@@ -157,10 +157,7 @@ struct CustomersView: DeskView {
     }
 
     func extraHelp(_ shell: AppState) -> [HelpSection] {
-        [HelpSection(title: "Filter", entries: [
-            HelpEntry(key: "text", description: "in id, email, external id or description"),
-            HelpEntry(key: "email:ann", description: "also id:, ext:, desc:, blocked:yes/no/unknown"),
-        ]), HelpSection(title: "BLOCKED column", entries: [
+        [HelpSection(title: "BLOCKED column", entries: [
             HelpEntry(key: "BLOCKED", description: "blocked (said by Calypso)"),
             HelpEntry(key: "no", description: "not blocked (said by Calypso)"),
             HelpEntry(key: "?", description: "not known yet: seen only in deposits; a block, unblock, edit or webhook tells"),

@@ -16,15 +16,15 @@ extension FeedView {
         }
         ViewTitle.render(left, right: right, area: titleArea, theme: theme, into: &buffer)
 
-        let wide = tableArea.width >= 80
-        var columns = [
-            TableColumn("TIME", width: .fixed(8)), TableColumn("STATE", width: .fixed(10)), TableColumn("CURRENCY", width: .fixed(10)),
-            TableColumn("AMOUNT", width: .fixed(14), alignment: .right),
+        // Narrow terminals lose the change (whole, not cut), the id and the time first; the state and amount stay longest.
+        let columns = [
+            TableColumn("TIME", width: .fixed(8), priority: .useful), TableColumn("STATE", width: .fixed(10), priority: .essential),
+            TableColumn("CURRENCY", width: .fixed(10), priority: .important),
+            TableColumn("AMOUNT", width: .fixed(14), alignment: .right, priority: .essential),
+            TableColumn("CHANGE", width: .flexible(min: 20, weight: 2), priority: .optional),
+            TableColumn("CUSTOMER", width: .flexible(min: 16, weight: 2), priority: .important),
+            TableColumn("TX", width: .fixed(8), priority: .useful),
         ]
-        if wide {
-            columns += [TableColumn("CHANGE", width: .flexible(min: 10, weight: 2)), TableColumn("CUSTOMER", width: .flexible(min: 8, weight: 2)),
-                        TableColumn("TX", width: .fixed(8))]
-        }
         TableView(
             columns: columns, rowCount: feed.rows.count,
             emptyMessage: feed.filter.isEmpty ? "waiting for deposits…" : "no deposit matches \"\(feed.filter.text)\"",
@@ -36,9 +36,8 @@ extension FeedView {
             row: { row in
                 guard let entry = feed.entry(atRow: row) else { return [] }
                 let tx = entry.transaction
-                var cells = [Formatting.clock(entry.at, timeZone: timeZone), entry.kind == .credited ? "CREDITED" : Formatting.state(tx.state), tx.currency, tx.amount]
-                if wide { cells += [change(entry), state.data.customerName(tx.customerId), Formatting.shortId(tx.id)] }
-                return cells
+                return [Formatting.clock(entry.at, timeZone: timeZone), entry.kind == .credited ? "CREDITED" : Formatting.state(tx.state), tx.currency,
+                        tx.amount, change(entry), state.data.customerName(tx.customerId), Formatting.shortId(tx.id)]
             }
         ).render(into: &buffer, area: tableArea, state: table, styles: theme.widgetStyles)
     }

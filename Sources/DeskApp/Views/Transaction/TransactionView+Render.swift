@@ -33,8 +33,9 @@ extension TransactionView {
         DetailPanel(entries: entries, wraps: false).render(into: &buffer, area: parts[0].inset(left: 1, right: 1), styles: theme.widgetStyles)
         let history = data.history
         TableView(
-            columns: [TableColumn("SEEN", width: .fixed(8)), TableColumn("STATE", width: .fixed(26)),
-                      TableColumn("COMPLIANCE", width: .fixed(11)), TableColumn("CREDITED", width: .fixed(8)), TableColumn("VIA", width: .fixed(8))],
+            columns: [TableColumn("SEEN", width: .fixed(8), priority: .important), TableColumn("STATE", width: .fixed(26), priority: .essential),
+                      TableColumn("COMPLIANCE", width: .fixed(11), priority: .essential), TableColumn("CREDITED", width: .fixed(8), priority: .essential),
+                      TableColumn("VIA", width: .fixed(8), priority: .useful)],
             rowCount: history.count, emptyMessage: "no history",
             cellStyle: { row, column in column == 1 ? theme.style(for: history[row].state) : nil },
             row: { row in
