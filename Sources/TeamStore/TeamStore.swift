@@ -80,9 +80,10 @@ public final class TeamStore: Sendable {
                 (SELECT seq, payload::text FROM pursedesk_change_log WHERE account = \(account) AND seq > \(sequence) ORDER BY seq LIMIT \(limit))
                 ORDER BY seq
                 """, logger: TeamConnector.quietLogger)
+            let decoder = JSONDecoder()
             for try await (seq, payload) in rows.decode((Int64, String).self) {
                 if seq == -1 { return .behindHorizon(compactedThrough: Int64(payload) ?? 0) }
-                result.append((seq, try? JSONDecoder().decode(StoreChange.self, from: Data(payload.utf8))))
+                result.append((seq, try? decoder.decode(StoreChange.self, from: Data(payload.utf8))))
             }
             return .changes(result)
         }
