@@ -137,6 +137,8 @@ public final class TeamDesk: Sendable {
                         } else {
                             try await connection.query("SELECT 1", logger: logger)
                         }
+                        // Said again every interval: a screen that subscribed after a change still learns it.
+                        self.statusUpdates.publish(self.status)
                         try await Task.sleep(for: self.refreshInterval)
                     }
                 } catch {
