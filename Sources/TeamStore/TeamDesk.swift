@@ -15,6 +15,8 @@ public final class TeamDesk: Sendable {
     private let pollerEvents: EventHub<DeskEvent>
     private let engine: SyncEngine
     private let refreshInterval: Duration
+    /// How long the change log keeps what it was told; the poller compacts it hourly.
+    private let logRetention: Duration
     private let outbox: ChangeOutbox
     private let wakeup = Wakeup()
     private let current = Locked(TeamStatus())
@@ -22,13 +24,14 @@ public final class TeamDesk: Sendable {
 
     /// `engine` must publish into `pollerEvents`; `events` is the session's hub.
     public init(team: TeamStore, store: DeskStore, events: EventHub<DeskEvent>, pollerEvents: EventHub<DeskEvent>, engine: SyncEngine,
-                refreshInterval: Duration) {
+                refreshInterval: Duration, logRetention: Duration = TeamDesk.defaultLogRetention) {
         self.team = team
         self.store = store
         self.events = events
         self.pollerEvents = pollerEvents
         self.engine = engine
         self.refreshInterval = refreshInterval
+        self.logRetention = logRetention
         outbox = ChangeOutbox(team: team)
     }
 
@@ -41,6 +44,7 @@ public final class TeamDesk: Sendable {
             group.addTask { await self.forward(forwarded) }
             group.addTask { await self.replicate() }
             group.addTask { await self.compete() }
+            group.addTask { await self.compactWhilePolling() }
             await group.waitForAll()
         }
     }
@@ -108,8 +112,10 @@ public final class TeamDesk: Sendable {
                 }
             }
             group.addTask {
+                // Polling: the whole engine. Following: only what the operator opens.
                 var engineLoop: Task<Void, Never>?
-                defer { engineLoop?.cancel() }
+                var followLoop: Task<Void, Never>?
+                defer { engineLoop?.cancel(); followLoop?.cancel() }
                 do {
                     while !Task.isCancelled {
                         if engineLoop == nil {
@@ -117,18 +123,30 @@ public final class TeamDesk: Sendable {
                             for try await value in try await connection.query("SELECT pg_try_advisory_lock(hashtext(\(lockKey)))",
                                                                               logger: logger).decode(Bool.self) { acquired = value }
                             if acquired {
+                                if let followLoop {
+                                    followLoop.cancel()
+                                    await followLoop.value
+                                }
+                                followLoop = nil
                                 engineLoop = Task { await self.engine.run() }
                                 self.update { $0.role = .polling; $0.store = .connected }
                             } else {
+                                if followLoop == nil { followLoop = Task { await self.engine.runFollowing() } }
                                 self.update { $0.role = .following; $0.store = .connected }
                             }
                         } else {
                             try await connection.query("SELECT 1", logger: logger)
                         }
+                        // Said again every interval: a screen that subscribed after a change still learns it.
+                        self.statusUpdates.publish(self.status)
                         try await Task.sleep(for: self.refreshInterval)
                     }
                 } catch {
                     ended.withLock { $0 = $0 ?? TeamStoreError.describe(error) }
+                }
+                if let followLoop {
+                    followLoop.cancel()
+                    await followLoop.value
                 }
                 if let engineLoop {
                     engineLoop.cancel()
@@ -141,6 +159,18 @@ public final class TeamDesk: Sendable {
             try? await connection.close()
         }
         return ended.current ?? "stopped"
+    }
+
+    public static let defaultLogRetention: Duration = .seconds(7 * 24 * 3600)
+
+    /// While this desk polls, it compacts the log once an hour (first a minute after it began).
+    private func compactWhilePolling() async {
+        var last: ContinuousClock.Instant?
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(60))
+            guard status.role == .polling, last.map({ ContinuousClock.now - $0 >= .seconds(3600) }) ?? true else { continue }
+            if (try? await team.compact(keeping: logRetention)) != nil { last = .now }
+        }
     }
 
     // MARK: Following

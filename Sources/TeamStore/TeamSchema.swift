@@ -58,6 +58,35 @@ enum TeamSchema {
             """,
             "CREATE INDEX pursedesk_change_log_account ON pursedesk_change_log (account, seq)",
         ]),
+        (2, "change log compaction: each mirrored row keeps its last change, for desks that resync past the compacted horizon", [
+            "ALTER TABLE pursedesk_customer ADD COLUMN change jsonb",
+            "ALTER TABLE pursedesk_purse ADD COLUMN change jsonb",
+            "ALTER TABLE pursedesk_deposit ADD COLUMN change jsonb",
+            "ALTER TABLE pursedesk_alert ADD COLUMN change jsonb",
+            """
+            CREATE TABLE pursedesk_log_horizon (
+                account text PRIMARY KEY, compacted_through bigint NOT NULL, compacted_at timestamptz NOT NULL DEFAULT now())
+            """,
+            // Rows mirrored under version 1 take their last change from the log, which is still whole.
+            """
+            UPDATE pursedesk_customer m SET change = (SELECT l.payload FROM pursedesk_change_log l WHERE l.account = m.account
+                AND l.kind = 'customer' AND l.payload->'customer'->'_0'->>'id' = m.id ORDER BY l.seq DESC LIMIT 1)
+            """,
+            """
+            UPDATE pursedesk_purse m SET change = (SELECT l.payload FROM pursedesk_change_log l WHERE l.account = m.account
+                AND l.kind = 'purse' AND l.payload->'purse'->'_0'->>'purseId' = m.purse_id
+                AND l.payload->'purse'->'_0'->>'currency' = m.currency ORDER BY l.seq DESC LIMIT 1)
+            """,
+            """
+            UPDATE pursedesk_deposit m SET change = (SELECT l.payload FROM pursedesk_change_log l WHERE l.account = m.account
+                AND l.kind = 'deposit' AND l.payload->'deposit'->'_0'->>'id' = m.id ORDER BY l.seq DESC LIMIT 1)
+            """,
+            """
+            UPDATE pursedesk_alert m SET change = (SELECT l.payload FROM pursedesk_change_log l WHERE l.account = m.account
+                AND l.kind = 'alert' AND l.payload->'alert'->'_0'->>'kind' = m.kind
+                AND coalesce(l.payload->'alert'->'_0'->>'transactionId', '') = m.transaction_id ORDER BY l.seq DESC LIMIT 1)
+            """,
+        ]),
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

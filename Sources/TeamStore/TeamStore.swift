@@ -9,6 +9,8 @@ import PostgresNIO
 public final class TeamStore: Sendable {
     /// The NOTIFY channel; the payload is the account whose log grew.
     static let channel = "pursedesk_changes"
+    /// How many changes a follower reads from the log at a time.
+    static let batchSize = 500
 
     public let account: String
     /// Who writes: the operator and host, shown in the audit log and kept with each change.
@@ -50,30 +52,47 @@ public final class TeamStore: Sendable {
     static func append(_ payloads: [(StoreChange, String)], account: String, origin: String, on connection: PostgresConnection) async throws {
         let logger = TeamConnector.quietLogger
         try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\("pursedesk.changes:" + account)))", logger: logger)
-        for (change, payload) in payloads {
-            try await TeamMirror.write(change, account: account, on: connection)
-            let kind = change.kind
-            try await connection.query("""
-                INSERT INTO pursedesk_change_log (account, origin, kind, payload) VALUES (\(account), \(origin), \(kind), CAST(\(payload) AS jsonb))
-                """, logger: logger)
-        }
-        try await connection.query("SELECT pg_notify(\(channel), \(account))", logger: logger)
+        try await TeamMirror.write(payloads, account: account, on: connection)
+        // One statement for the batch, numbered in its order; the notification goes out at commit.
+        let kinds = payloads.map(\.0.kind), bodies = payloads.map(\.1)
+        try await connection.query("""
+            WITH appended AS (
+                INSERT INTO pursedesk_change_log (account, origin, kind, payload)
+                SELECT \(account), \(origin), entry.kind, CAST(entry.payload AS jsonb)
+                FROM unnest(CAST(\(kinds) AS text[]), CAST(\(bodies) AS text[])) WITH ORDINALITY AS entry(kind, payload, n)
+                ORDER BY entry.n
+                RETURNING seq)
+            SELECT pg_notify(\(channel), \(account)) FROM (SELECT 1 FROM appended LIMIT 1) AS any_row
+            """, logger: logger)
     }
 
     /// Changes after `sequence`, oldest first. A row this binary cannot read (written by a newer
-    /// one) is passed over as `nil`, so the follower still advances.
-    public func changes(after sequence: Int64, limit: Int = 500) async throws(TeamStoreError) -> [(sequence: Int64, change: StoreChange?)] {
+    /// one) is passed over as `nil`, so the follower still advances. When the log was compacted
+    /// past `sequence`, the rows in between are gone and `.behindHorizon` says so instead.
+    public func changes(after sequence: Int64, limit: Int = 500) async throws(TeamStoreError) -> LogRead {
         let account = self.account
         return try await database.run { connection in
             var result: [(sequence: Int64, change: StoreChange?)] = []
+            // One statement, so the horizon and the rows come from one snapshot of a compaction.
             let rows = try await connection.query("""
-                SELECT seq, payload::text FROM pursedesk_change_log WHERE account = \(account) AND seq > \(sequence) ORDER BY seq LIMIT \(limit)
+                SELECT -1 AS seq, compacted_through::text FROM pursedesk_log_horizon WHERE account = \(account) AND compacted_through > \(sequence)
+                UNION ALL
+                (SELECT seq, payload::text FROM pursedesk_change_log WHERE account = \(account) AND seq > \(sequence) ORDER BY seq LIMIT \(limit))
+                ORDER BY seq
                 """, logger: TeamConnector.quietLogger)
+            let decoder = JSONDecoder()
             for try await (seq, payload) in rows.decode((Int64, String).self) {
-                result.append((seq, try? JSONDecoder().decode(StoreChange.self, from: Data(payload.utf8))))
+                if seq == -1 { return .behindHorizon(compactedThrough: Int64(payload) ?? 0) }
+                result.append((seq, try? decoder.decode(StoreChange.self, from: Data(payload.utf8))))
             }
-            return result
+            return .changes(result)
         }
+    }
+
+    public enum LogRead: Sendable {
+        case changes([(sequence: Int64, change: StoreChange?)])
+        /// The log no longer holds what follows the sequence asked for: the desk must resync.
+        case behindHorizon(compactedThrough: Int64)
     }
 
     public func lastSequence() async throws(TeamStoreError) -> Int64 {
@@ -162,7 +181,13 @@ extension TeamStore {
         while true {
             let sequence: Int64
             do { sequence = try store.replicaSequence() } catch { throw .server("the local store: \(error)") }
-            let batch = try await changes(after: sequence)
+            let batch: [(sequence: Int64, change: StoreChange?)]
+            switch try await changes(after: sequence, limit: Self.batchSize) {
+            case .changes(let read): batch = read
+            case .behindHorizon:
+                count += try await resync(store, applied: applied)
+                continue
+            }
             guard let last = batch.last?.sequence else { return count }
             do {
                 applied(try store.applyReplicated(batch.compactMap(\.change), throughSequence: last), last)
@@ -170,6 +195,8 @@ extension TeamStore {
                 throw .server("the local store: \(error)")
             }
             count += batch.count
+            // A short batch was the end of the log: asking again would only cost a round trip.
+            if batch.count < Self.batchSize { return count }
         }
     }
 }

@@ -77,6 +77,7 @@ extension DeskEvent {
         case .customerChanged: "customerChanged"
         case .customerBlocked(_, let blocked): blocked ? "blocked" : "unblocked"
         case .alert(let alert): "alert:\(alert.kind.rawValue)"
+        case .auditRecorded(let record): "audit:\(record.action)"
         }
     }
 }

@@ -201,7 +201,7 @@ import Testing
             let expected = TeamStoreError.schemaTooNew(found: 99, supported: TeamSchema.currentVersion)
             let message = String(describing: error)
             #expect(message == expected.description)
-            #expect(message.contains("version 99") && message.contains("(version 1)"))
+            #expect(message.contains("version 99") && message.contains("(version \(TeamSchema.currentVersion))"))
         }
         await team.close()
     }

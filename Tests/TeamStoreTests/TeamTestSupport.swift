@@ -138,6 +138,17 @@ enum TestPostgres {
     }
 }
 
+/// Holds the account's poller lock from outside, so that every desk under test follows.
+func holdPollerLock(_ account: String) async throws -> PostgresConnection {
+    guard let url = try TestPostgres.url() else { throw TestFailure("no test PostgreSQL") }
+    let connection = try await TeamConnector(url: url, password: nil).connect()
+    var acquired = false
+    for try await value in try await connection.query("SELECT pg_try_advisory_lock(hashtext(\("pursedesk.poller:" + account)))",
+                                                      logger: .init(label: "test")).decode(Bool.self) { acquired = value }
+    guard acquired else { throw TestFailure("the poller lock of \(account) is held") }
+    return connection
+}
+
 struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

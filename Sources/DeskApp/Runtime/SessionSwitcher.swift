@@ -110,7 +110,11 @@ public final class SessionSwitcher: Sendable {
         }
         let team = Task { [weak self] in
             guard let updates = session.teamStatus else { return }
-            for await status in updates.subscribe() { self?.post(.teamStatus(status), generation: generation) }
+            var shown: TeamStatus?
+            for await status in updates.subscribe() where status != shown {
+                shown = status
+                self?.post(.teamStatus(status), generation: generation)
+            }
         }
         return Current(executor: executor, generation: generation, forwarding: [events, status, team])
     }

@@ -15,6 +15,8 @@ public enum DeskEvent: Sendable, Hashable {
     case customerChanged(CustomerSummary)
     case customerBlocked(customerId: String, blocked: Bool)
     case alert(AlertRecord)
+    /// An operator action or case note another desk of the team recorded (from the team's log).
+    case auditRecorded(AuditRecord)
 
     public var customerId: String? {
         switch self {
@@ -23,6 +25,7 @@ public enum DeskEvent: Sendable, Hashable {
         case .customerAdded(let customer), .customerChanged(let customer): customer.id
         case .customerBlocked(let id, _): id
         case .alert(let alert): alert.customerId
+        case .auditRecorded(let record): record.action.hasPrefix("customer.") ? record.target : nil
         }
     }
 }

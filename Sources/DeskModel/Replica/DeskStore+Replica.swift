@@ -62,6 +62,9 @@ extension DeskStore {
             guard case .stored(let events) = try recordWebhook(db, event, rawBody: rawBody, at: now) else { return [] }
             return events
         case .audit(let record):
+            let before = try Row.fetchOne(db, sql: "SELECT result, finishedAt FROM audit WHERE id = ?", arguments: [record.id])
+            let unchanged = before.map { ($0["result"] as String?) == record.result.rawValue
+                && ($0["finishedAt"] as Double?) == record.finishedAt?.storeValue } ?? false
             try db.execute(sql: """
                 INSERT INTO audit (id, at, user, action, target, targetEmail, detail, result, error, outcome, finishedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -69,7 +72,8 @@ extension DeskStore {
                     outcome = excluded.outcome, finishedAt = excluded.finishedAt
                 """, arguments: [record.id, record.at.storeValue, record.user, record.action, record.target, record.targetEmail, record.detail,
                                  record.result.rawValue, record.error, record.outcome, record.finishedAt?.storeValue])
-            return []
+            // An open customer detail shows the case history: it hears of new entries and results.
+            return unchanged ? [] : [.auditRecorded(record)]
         }
     }
 }

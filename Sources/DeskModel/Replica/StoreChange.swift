@@ -23,6 +23,7 @@ public enum StoreChange: Sendable, Hashable, Codable {
         case .customerAdded(let customer), .customerChanged(let customer): self = .customer(customer)
         case .customerBlocked(let id, let blocked): self = .customerBlocked(customerId: id, blocked: blocked)
         case .alert(let alert): self = .alert(alert)
+        case .auditRecorded(let record): self = .audit(record)
         }
     }
 

@@ -141,6 +141,41 @@ public actor SyncEngine {
         sleeper.resume()
     }
 
+    /// A following desk's loop: it fetches only the customer its operator has open, when it is
+    /// opened or `r` asks (`focus`, `refreshNow`), within `followerRequestsPerFetch` and at most
+    /// once per refresh interval. The feed and the background sweep are the poller's.
+    public func runFollowing() async {
+        while !Task.isCancelled {
+            await sleep(for: .seconds(3600))
+            guard !Task.isCancelled, focusedCustomerId != nil else { continue }
+            await fetchFocusedOnce()
+            try? await Task.sleep(for: settings.refreshInterval)
+        }
+    }
+
+    /// One fetch of the customer on screen within the follower's budget; false when it failed.
+    @discardableResult
+    public func fetchFocusedOnce() async -> Bool {
+        guard !refreshing, let focused = focusedCustomerId else { return true }
+        refreshing = true
+        defer { refreshing = false }
+        requestsThisRefresh = max(0, settings.requestsPerRefresh - settings.followerRequestsPerFetch)
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            try await refreshCustomer(focused)
+            recordSuccess(duration: clock.now - started)
+            return true
+        } catch is BudgetSpent {
+            recordSuccess(duration: clock.now - started)
+            return true
+        } catch {
+            if Task.isCancelled { return true }
+            recordFailure(error, duration: clock.now - started)
+            return false
+        }
+    }
+
     // MARK: One refresh
 
     /// One pass over the plan; returns false when it failed. A pass already in flight is not

@@ -31,6 +31,9 @@ public struct SyncSettings: Sendable {
     /// Requests per refresh, on average, for visible rows, recently active customers and the
     /// sweep together: one customer (two requests) every other refresh by default.
     public var backgroundRequestsPerRefresh = 1.0
+    /// A following desk of a team fetches only what its operator opens: at most this many requests
+    /// per fetch, and at most one fetch per refresh interval.
+    public var followerRequestsPerFetch = 3
 
     public init(refreshInterval: Duration = .seconds(2), requestsPerSecond: Double = 10) {
         self.refreshInterval = max(refreshInterval, .seconds(1))

@@ -8,7 +8,8 @@ extension BenchCommand {
         static let configuration = CommandConfiguration(
             commandName: "team",
             abstract: "A poller and 1, 5 and 20 following desks on a team store: API requests/s, desk-to-desk latency, PostgreSQL writes.",
-            discussion: "Needs a PostgreSQL the benchmark may write to: --store postgres://… or PURSEDESK_STORE (scripts/pg-cluster start makes one).")
+            discussion: "Needs a PostgreSQL the benchmark may write to: --store postgres://… or PURSEDESK_STORE (scripts/pg-cluster start makes one). Each following desk runs in its own process.",
+            subcommands: [Desk.self])
         @Option(help: "The team store to use.") var store: String?
         @Option(help: "Seconds per round.") var seconds = 10
         @Option(help: "Following desks per round, comma-separated.") var followers = "1,5,20"
@@ -31,7 +32,7 @@ extension BenchCommand {
                     throw CommandFailure(message: "\(error)", exitCode: ExitStatus.configuration)
                 }
                 let report = BenchReport()
-                try await TeamBenchmark.run(connector: TeamConnector(url: url, password: password), followerCounts: counts, seconds: seconds,
+                try await TeamBenchmark.run(storeText: text, connector: TeamConnector(url: url, password: password), followerCounts: counts, seconds: seconds,
                                             report: report)
                 report.summary()
             }

@@ -12,7 +12,7 @@ struct TeamCommand: AsyncParsableCommand {
             Every command takes --store postgres://USER@HOST[:PORT]/DB (or PURSEDESK_STORE, or store = "…" in a profile). \
             The password comes from PGPASSWORD, ~/.pgpass or store_password_file, never from the URL.
             """,
-        subcommands: [Init.self, Status.self, Audit.self])
+        subcommands: [Init.self, Status.self, Audit.self, Compact.self])
 
     /// The team store the options name; a command here without one is a usage error.
     static func team(_ context: CommandContext) throws -> TeamStore {
