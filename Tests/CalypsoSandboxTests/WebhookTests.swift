@@ -59,7 +59,13 @@ import Testing
             #expect(funds.data.transactionId == deposit.id && funds.data.customerId == customer.id)
             #expect(funds.data.transactionState == .confirmed && funds.data.amount == deposit.amount)
 
-            let statistics = await server.webhookStatistics()
+            // The receiver answers before the sandbox counts the answer, so wait for the count to settle.
+            var statistics = await server.webhookStatistics()
+            let deadline = ContinuousClock.now + .seconds(10)
+            while statistics.pending > 0 || statistics.delivered < 4, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+                statistics = await server.webhookStatistics()
+            }
             #expect(statistics.delivered == 4 && statistics.failedAttempts == 1 && statistics.pending == 0)
         }
     }

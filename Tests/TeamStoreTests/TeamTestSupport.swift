@@ -143,9 +143,15 @@ func holdPollerLock(_ account: String) async throws -> PostgresConnection {
     guard let url = try TestPostgres.url() else { throw TestFailure("no test PostgreSQL") }
     let connection = try await TeamConnector(url: url, password: nil).connect()
     var acquired = false
-    for try await value in try await connection.query("SELECT pg_try_advisory_lock(hashtext(\("pursedesk.poller:" + account)))",
-                                                      logger: .init(label: "test")).decode(Bool.self) { acquired = value }
-    guard acquired else { throw TestFailure("the poller lock of \(account) is held") }
+    do {
+        for try await value in try await connection.query("SELECT pg_try_advisory_lock(hashtext(\("pursedesk.poller:" + account)))",
+                                                          logger: .init(label: "test")).decode(Bool.self) { acquired = value }
+    } catch {
+        try? await connection.close()
+        throw error
+    }
+    // PostgresNIO traps when a connection is dropped without being closed.
+    guard acquired else { try? await connection.close(); throw TestFailure("the poller lock of \(account) is held") }
     return connection
 }
 

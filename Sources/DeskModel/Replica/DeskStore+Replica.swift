@@ -63,6 +63,8 @@ extension DeskStore {
             return events
         case .audit(let record):
             let before = try Row.fetchOne(db, sql: "SELECT result, finishedAt FROM audit WHERE id = ?", arguments: [record.id])
+            // Changes may arrive again (a resync, a replay): a finished entry never goes back to pending.
+            if let stored = before?["result"] as String?, stored != AuditResult.pending.rawValue, record.result == .pending { return [] }
             let unchanged = before.map { ($0["result"] as String?) == record.result.rawValue
                 && ($0["finishedAt"] as Double?) == record.finishedAt?.storeValue } ?? false
             try db.execute(sql: """
