@@ -1,7 +1,8 @@
 import Foundation
 
-/// A program run to its end with posix_spawn and wait4: its exit status, wall time and peak
-/// resident memory (the kernel's ru_maxrss for that one child).
+/// A program run to its end: its exit status, wall time and peak resident memory. The peak is
+/// the child's own VmHWM, read from /proc every 10 ms while it runs: the kernel's ru_maxrss would
+/// also count this process's memory, which a spawned child shares until it execs.
 enum ChildProcess {
     struct Finished {
         var status: Int32
@@ -29,10 +30,15 @@ enum ChildProcess {
         let spawned = posix_spawn(&pid, argv[0], &actions, nil, arguments, variables)
         guard spawned == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot start \(argv[0]): \(spawned)"]) }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        var peak = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || (reaped == -1 && errno != EINTR) { break }
+            peak = max(peak, ProcessProbe.peakRSS(pid) ?? 0)
+            usleep(10_000)
+        }
         let seconds = BenchReport.milliseconds(clock.now - started) / 1000
-        return Finished(status: (status >> 8) & 0xff, seconds: seconds, peakRSSBytes: usage.ru_maxrss * 1024,
+        return Finished(status: (status >> 8) & 0xff, seconds: seconds, peakRSSBytes: peak,
                         standardError: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
     }
 }

@@ -73,13 +73,14 @@ enum KeyLatencyBenchmark {
         return samples
     }
 
-    /// The same keys, with the screen read back (`capture-pane`, through the control client, so
+    /// The same keys, with the screen read back (`capture-pane -e`, through the control client, so
     /// no process starts per read) in a tight loop until it differs: an upper bound that adds
-    /// the polling's own round trip to the figure.
+    /// the polling's own round trip to the figure. `-e` keeps the attributes: a selection that
+    /// moves changes colours, not text.
     private static func measureByCapture(_ control: TmuxControlClient, keys: [String]) -> [Double] {
         var samples: [Double] = []
         for key in keys {
-            guard let before = control.command("capture-pane -p -t main").reply else { continue }
+            guard let before = control.command("capture-pane -p -e -t main").reply else { continue }
             let sent = control.send("send-keys -t main \(key)")
             // The send-keys command's own (empty) reply comes first; the screens are read after it.
             while let timed = control.next(timeout: .seconds(2)) {
@@ -87,7 +88,7 @@ enum KeyLatencyBenchmark {
             }
             let clock = ContinuousClock()
             while clock.now - sent < .seconds(2) {
-                let (screen, _) = control.command("capture-pane -p -t main")
+                let (screen, _) = control.command("capture-pane -p -e -t main")
                 guard let screen else { break }
                 if screen != before {
                     samples.append(BenchReport.milliseconds(clock.now - sent))
