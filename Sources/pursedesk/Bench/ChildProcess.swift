@@ -8,6 +8,8 @@ enum ChildProcess {
         var status: Int32
         var seconds: Double
         var peakRSSBytes: Int
+        /// User plus system CPU time of the child: what it cost, whatever else the machine ran.
+        var cpuSeconds: Double
         var standardError: String
     }
 
@@ -31,14 +33,16 @@ enum ChildProcess {
         guard spawned == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot start \(argv[0]): \(spawned)"]) }
         var status: Int32 = 0
         var peak = 0
+        var usage = rusage()
         while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
+            let reaped = wait4(pid, &status, WNOHANG, &usage)
             if reaped == pid || (reaped == -1 && errno != EINTR) { break }
             peak = max(peak, ProcessProbe.peakRSS(pid) ?? 0)
             usleep(10_000)
         }
         let seconds = BenchReport.milliseconds(clock.now - started) / 1000
-        return Finished(status: (status >> 8) & 0xff, seconds: seconds, peakRSSBytes: peak,
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Finished(status: (status >> 8) & 0xff, seconds: seconds, peakRSSBytes: peak, cpuSeconds: cpu,
                         standardError: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
     }
 }

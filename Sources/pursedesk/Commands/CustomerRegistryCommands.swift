@@ -24,7 +24,6 @@ extension CustomerCommand {
                 let model = try LocalModel(try CommandContext(global))
                 let outcome: CustomerImport.Outcome
                 let bar = ProgressBar()
-                defer { bar.finish() }
                 do {
                     outcome = try CustomerImport.run(file: URL(fileURLWithPath: file), into: model.store) { progress in
                         bar.show(fraction: progress.totalBytes > 0 ? Double(progress.bytesRead) / Double(progress.totalBytes) : 0,
@@ -34,6 +33,7 @@ extension CustomerCommand {
                     bar.finish()
                     throw CommandFailure(message: "\(file): \(error)", exitCode: 65)
                 }
+                bar.finish()
                 if global.json { return try Output.json(["added": outcome.added, "updated": outcome.updated]) }
                 print("imported \(outcome.added + outcome.updated) customers (\(outcome.added) new, \(outcome.updated) updated)")
             }
