@@ -35,7 +35,7 @@ import Testing
         #expect {
             try CustomerImport.run(file: file, into: store)
         } throws: { error in
-            guard case .badRows(let problems) = error as? CustomerImport.Failure else { return false }
+            guard case .badRows(let problems, _) = error as? CustomerImport.Failure else { return false }
             return problems.map(\.line) == [3, 4, 5, 6] && problems[2].message.contains("line 2")
         }
         #expect(try store.customerSummaries().isEmpty)

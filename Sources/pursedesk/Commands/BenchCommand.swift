@@ -8,22 +8,39 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks that print each figure next to its target.",
         discussion: "Run them on a release build: swift run -c release pursedesk bench (or scripts/bench).",
-        subcommands: [All.self, Keys.self, Start.self, Idle.self, SandboxBench.self, Webhooks.self, Team.self],
+        subcommands: [All.self, Keys.self, Start.self, Idle.self, SandboxBench.self, Webhooks.self, Team.self, Latency.self, Import.self],
         defaultSubcommand: All.self
     )
 
     struct All: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "all",
-            abstract: "Build the 100k-customer / 1M-transaction scenario and measure every figure of BENCHMARKS.md.")
-        @Option(help: "Customers in the scenario.") var customers = 100_000
-        @Option(help: "Transactions in the scenario's store.") var transactions = 1_000_000
+            abstract: "Build the scenario at each scale asked for and measure every figure of BENCHMARKS.md.",
+            discussion: """
+                --scale 100k (the default) builds 100k customers / 1M transactions; --scale 1m builds 1M / 10M; \
+                --scale both (or 100k,1m) measures each in turn and ends with a table of every figure at both \
+                scales. Figures that do not depend on the store (idle, requests per refresh, sandbox, webhooks) \
+                are measured once.
+                """)
+        @Option(help: BenchScales.help) var scale = BenchScales([.standard])
+        @Option(help: "Customers in a scenario of your own (with --transactions; instead of --scale).") var customers: Int?
+        @Option(help: "Transactions in a scenario of your own.") var transactions: Int?
         @Option(name: .customLong("idle-seconds"), help: "How long to measure idle CPU.") var idleSeconds = 60.0
-        @Flag(help: "Smaller and shorter: 10k customers, 100k transactions, 10 s idle.") var quick = false
+        @Flag(help: "Smaller and shorter: --scale 10k (10k customers, 100k transactions), 10 s idle.") var quick = false
+
+        func validate() throws {
+            guard (customers == nil) == (transactions == nil) else { throw ValidationError("--customers and --transactions go together") }
+            if let customers, let transactions, customers < 1 || transactions < 0 {
+                throw ValidationError("--customers must be at least 1 and --transactions at least 0")
+            }
+        }
+
+        var scales: [BenchScale] {
+            if let customers, let transactions { return [BenchScale(name: "custom", customers: customers, transactions: transactions)] }
+            return quick ? [.small] : scale.scales
+        }
 
         func run() async throws {
-            let customers = quick ? 10_000 : customers
-            let transactions = quick ? 100_000 : transactions
             let idleSeconds = quick ? 10 : idleSeconds
             let report = BenchReport()
             let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -33,25 +50,15 @@ struct BenchCommand: AsyncParsableCommand {
             report.note("this is a debug build: figures will be slower than release (swift run -c release pursedesk bench)")
             #endif
 
-            report.note("building the scenario: \(customers) customers, \(transactions) transactions")
-            let store = try StoreScenario.build(customers: customers, transactions: transactions, in: work.appendingPathComponent("store")) {
-                report.note($0)
+            for scale in scales {
+                try measureStore(scale, binary: binary, work: work, report: report)
             }
-            report.add("scenario store built", String(format: "%.1f s, %.0f MB", store.seconds, Double(store.bytes) / 1_048_576),
-                       target: "—", met: nil)
-
-            try KeystrokeBenchmark.run(store: store, report: report)
-
             if TmuxServer.isAvailable {
-                try TerminalBenchmarks.startAndMemory(binary: binary, store: store, home: work, report: report)
-                try TerminalBenchmarks.bytesPerRowChange(binary: binary, store: store, home: work, report: report)
                 try IdleBenchmark.run(binary: binary, seconds: idleSeconds, home: work, report: report)
-            } else {
-                report.note("tmux is not installed: cold start, memory, bytes and idle CPU are not measured (apt-get install tmux)")
             }
 
             var feed: [FeedRequestsBenchmark.Figure] = []
-            for size in [1000, 10_000, 100_000] where size <= max(customers, 1000) {
+            for size in [1000, 10_000, 100_000] where size <= max(scales.map(\.customers).max() ?? 0, 1000) {
                 feed.append(try await FeedRequestsBenchmark.run(customers: size, report: report))
             }
             let counts = feed.map { "\($0.customers / 1000)k: \($0.maxFeedRequests)" }.joined(separator: ", ")
@@ -70,6 +77,31 @@ struct BenchCommand: AsyncParsableCommand {
             }
             try await WebhookLoadBenchmark.run(perSecond: 1000, seconds: quick ? 3 : 10, report: report)
             report.summary()
+        }
+
+        /// Every figure that depends on the store's size, at one scale; the store is removed after.
+        private func measureStore(_ scale: BenchScale, binary: URL, work: URL, report: BenchReport) throws {
+            report.beginScale(scale.label)
+            defer { report.endScale() }
+            let directory = work.appendingPathComponent("store-\(scale.name)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            report.note("building the scenario: \(scale) (the whole run at 1M / 10M should end within 15 minutes)")
+            let store = try StoreScenario.build(customers: scale.customers, transactions: scale.transactions, in: directory) {
+                report.note($0)
+            }
+            report.add("scenario store built, \(store.label)", String(format: "%.1f s, %.0f rows/s, %.0f MB", store.seconds, store.rowsPerSecond,
+                       Double(store.bytes) / 1_048_576), target: "—", met: nil)
+
+            try KeystrokeBenchmark.run(store: store, report: report)
+
+            if TmuxServer.isAvailable {
+                try TerminalBenchmarks.startAndMemory(binary: binary, store: store, home: work, report: report)
+                try TerminalBenchmarks.bytesPerRowChange(binary: binary, store: store, home: work, report: report)
+                try KeyLatencyBenchmark.run(binary: binary, store: store, home: work, report: report)
+            } else {
+                report.note("tmux is not installed: cold start, memory, bytes, key latency and idle CPU are not measured (apt-get install tmux)")
+            }
+            try ImportBenchmark.run(binary: binary, rows: scale.customers, home: work, report: report)
         }
     }
 
@@ -97,16 +129,28 @@ struct BenchCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "keys",
             abstract: "Keystroke → frame in the customers view (scroll, filter, sort) and the overview.")
-        @Option(help: "Customers in the scenario.") var customers = 100_000
-        @Option(help: "Transactions in the scenario's store (what the overview's figures are read from).") var transactions = 0
-        @Option(help: "Keep the scenario store here and reuse it on the next run.") var scenario: String?
+        @Option(help: "Customers in the scenario (instead of --scale).") var customers: Int?
+        @Option(help: "Transactions in the scenario's store (what the overview's figures are read from).") var transactions: Int?
+        @Option(help: BenchScales.help) var scale: BenchScales?
+        @Option(help: "Keep the scenario store here and reuse it on the next run (one scale only).") var scenario: String?
+
+        func validate() throws {
+            if scenario != nil, (scale?.scales.count ?? 1) > 1 { throw ValidationError("--scenario keeps one store: give one scale") }
+        }
 
         func run() async throws {
             let report = BenchReport()
-            let work = try scenario.map { URL(fileURLWithPath: $0) } ?? scratchDirectory("keys")
-            defer { if scenario == nil { try? FileManager.default.removeItem(at: work) } }
-            let store = try StoreScenario.reuseOrBuild(customers: customers, transactions: transactions, in: work) { _ in }
-            try KeystrokeBenchmark.run(store: store, report: report)
+            let scales = scale?.scales ?? [BenchScale(name: "custom", customers: customers ?? 100_000, transactions: transactions ?? 0)]
+            for scale in scales {
+                if scales.count > 1 { report.beginScale(scale.label) }
+                let work = try scenario.map { URL(fileURLWithPath: $0) } ?? scratchDirectory("keys")
+                defer { if scenario == nil { try? FileManager.default.removeItem(at: work) } }
+                let store = scenario == nil
+                    ? try StoreScenario.build(customers: scale.customers, transactions: scale.transactions, in: work) { report.note($0) }
+                    : try StoreScenario.reuseOrBuild(customers: scale.customers, transactions: scale.transactions, in: work) { report.note($0) }
+                try KeystrokeBenchmark.run(store: store, report: report)
+                if scales.count > 1 { report.endScale() }
+            }
             report.summary()
         }
     }
@@ -118,9 +162,12 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Keep the scenario store here and reuse it on the next run.") var scenario: String?
         @Option(help: "Customers in the scenario.") var customers = 100_000
         @Option(help: "Transactions in the scenario's store.") var transactions = 1_000_000
+        @Option(help: "The scenario's size: \(BenchScale.help) (instead of --customers and --transactions).") var scale: BenchScales?
 
         func run() async throws {
             let report = BenchReport()
+            let customers = scale?.scales.first?.customers ?? customers
+            let transactions = scale?.scales.first?.transactions ?? transactions
             let directory = scenario.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("pursedesk-bench-start-\(UUID().uuidString)")
             let store = try StoreScenario.reuseOrBuild(customers: customers, transactions: transactions, in: directory) { report.note($0) }
@@ -148,6 +195,60 @@ struct BenchCommand: AsyncParsableCommand {
             defer { try? FileManager.default.removeItem(at: home) }
             try IdleBenchmark.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
                                   seconds: seconds, home: home, report: report)
+            report.summary()
+        }
+    }
+
+    struct Latency: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "latency",
+            abstract: "Keystroke → screen end to end: keys through tmux to the dashboard on the scenario store, p50 and p99.",
+            discussion: """
+                Keys go in through a tmux control-mode client and the pane's output is watched through its %output \
+                notifications: the figure covers tmux, the dashboard's whole reaction and the write back, not a \
+                terminal emulator's painting. A cross-check polls capture-pane until the screen differs.
+                """)
+        @Option(help: BenchScales.help) var scale = BenchScales([.standard])
+        @Option(help: "Line-move keys to send (half as many page moves follow).") var keys = 200
+
+        func validate() throws {
+            guard (2...10_000).contains(keys) else { throw ValidationError("--keys must be between 2 and 10000") }
+        }
+
+        func run() async throws {
+            guard TmuxServer.isAvailable else { throw ValidationError("tmux is needed (apt-get install tmux)") }
+            let report = BenchReport()
+            let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            let work = try scratchDirectory("latency")
+            defer { try? FileManager.default.removeItem(at: work) }
+            for scale in scale.scales {
+                if self.scale.scales.count > 1 { report.beginScale(scale.label) }
+                let store = try StoreScenario.build(customers: scale.customers, transactions: scale.transactions,
+                                                    in: work.appendingPathComponent("store-\(scale.name)")) { report.note($0) }
+                try KeyLatencyBenchmark.run(binary: binary, store: store, home: work, report: report, keys: keys)
+                try? FileManager.default.removeItem(at: store.dataDirectory)
+                if self.scale.scales.count > 1 { report.endScale() }
+            }
+            report.summary()
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "pursedesk customer import of a generated CSV into a new store: seconds and peak memory.")
+        @Option(help: "Rows in the CSV.") var rows = 1_000_000
+
+        func validate() throws {
+            guard (1...50_000_000).contains(rows) else { throw ValidationError("--rows must be between 1 and 50000000") }
+        }
+
+        func run() async throws {
+            let report = BenchReport()
+            let work = try scratchDirectory("import")
+            defer { try? FileManager.default.removeItem(at: work) }
+            try ImportBenchmark.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(), rows: rows,
+                                    home: work, report: report)
             report.summary()
         }
     }
