@@ -74,6 +74,7 @@ let package = Package(
             dependencies: ["CNcursesw", "CQRencode"]
         ),
         .target(name: "TmuxDriver"),
+        .target(name: "TestScratch"),
         .target(
             name: "TeamStore",
             dependencies: [
@@ -103,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "CalypsoSandboxTests",
             dependencies: [
-                "CalypsoSandbox", "CalypsoAPI",
+                "CalypsoSandbox", "CalypsoAPI", "TestScratch",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -114,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "DeskModelTests",
             dependencies: [
-                "DeskModel", "CalypsoSandbox", "CalypsoAPI",
+                "DeskModel", "CalypsoSandbox", "CalypsoAPI", "TestScratch",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -123,16 +124,16 @@ let package = Package(
         .testTarget(
             name: "TeamStoreTests",
             dependencies: [
-                "TeamStore", "DeskModel", "CalypsoSandbox", "CalypsoAPI",
+                "TeamStore", "DeskModel", "CalypsoSandbox", "CalypsoAPI", "TestScratch",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TmuxDriver", "CNcursesw"]),
-        .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI"],
+        .testTarget(name: "PursedeskConfigTests", dependencies: ["PursedeskConfig", "CalypsoAPI", "TestScratch"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TmuxDriver", "CNcursesw", "TestScratch"]),
+        .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskModel", "TerminalUI", "CalypsoAPI", "TestScratch"],
                     exclude: ["Golden", "README.md"]),
-        .testTarget(name: "PursedeskCLITests", dependencies: ["pursedesk", "CalypsoSandbox", "CalypsoAPI", "DeskModel", "TmuxDriver"]),
+        .testTarget(name: "PursedeskCLITests", dependencies: ["pursedesk", "CalypsoSandbox", "CalypsoAPI", "DeskModel", "TmuxDriver", "TestScratch"]),
     ]
 )

@@ -2,6 +2,7 @@ import CalypsoAPI
 import CalypsoSandbox
 import Foundation
 import Testing
+import TestScratch
 
 /// A sandbox with a world file continues where it stopped: customers, purses, deposits (an
 /// unfinished one still walks), and new ids never repeat the first run's.

@@ -4,6 +4,7 @@ import DeskModel
 import Foundation
 import Testing
 import TerminalUI
+import TestScratch
 
 /// `:accounts` and the live switch in the loop, on two real stores whose customers keep arriving
 /// while the operator switches back and forth: nothing of one account may reach the other's screen.

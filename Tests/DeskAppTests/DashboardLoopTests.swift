@@ -4,6 +4,7 @@ import DeskModel
 import Foundation
 import Testing
 import TerminalUI
+import TestScratch
 
 /// The loop against an in-memory terminal and a real store.
 @Suite struct DashboardLoopTests {

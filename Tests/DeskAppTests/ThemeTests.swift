@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 import TerminalUI
+import TestScratch
 
 @Suite struct ThemeTests {
     static let themesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -2,6 +2,7 @@ import CalypsoAPI
 import DeskModel
 import CalypsoSandbox
 import Foundation
+import TestScratch
 
 /// A new directory under this test process's scratch root, which is removed when the process
 /// exits (and, should it be killed, by the next run).
@@ -9,31 +10,6 @@ func temporaryDirectory(_ label: String) throws -> URL {
     let url = ScratchRoot.url.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
-}
-
-enum ScratchRoot {
-    static let prefix = "pursedesk-tests-"
-
-    static let url: URL = {
-        let temporary = FileManager.default.temporaryDirectory
-        removeAbandoned(in: temporary)
-        let root = temporary.appendingPathComponent("\(prefix)\(getpid())")
-        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        atexit {
-            // Again when a process the tests started was still writing into it.
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(ScratchRoot.prefix)\(getpid())")
-            for _ in 0..<3 where FileManager.default.fileExists(atPath: root.path) { try? FileManager.default.removeItem(at: root) }
-        }
-        return root
-    }()
-
-    /// Roots of test processes that no longer run.
-    private static func removeAbandoned(in temporary: URL) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
-        }
-    }
 }
 
 func temporaryStore(_ label: String = "store") throws -> DeskStore {

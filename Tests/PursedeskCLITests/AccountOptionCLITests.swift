@@ -2,6 +2,7 @@ import CalypsoAPI
 import CalypsoSandbox
 import Foundation
 import Testing
+import TestScratch
 
 /// `--account` against a sandbox serving two accounts for one key: the second account's data,
 /// and only it, whatever the profile or the environment name.

@@ -3,6 +3,7 @@ import CalypsoSandbox
 import DeskModel
 import Foundation
 import Testing
+import TestScratch
 
 /// Every CLI command run as a user would, against the sandbox over loopback. The sandbox verifies
 /// `Sign` over the raw body and the ±3 minute timestamp window, so a success proves both.

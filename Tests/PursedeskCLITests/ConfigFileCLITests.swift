@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// The config file as a user meets it through the binary: TOML 1.0 accepted, a bad value refused
 /// with file, line and key path, a misspelt key warned about with the nearest known one.

@@ -4,6 +4,7 @@ import DeskModel
 import Foundation
 import Testing
 import TmuxDriver
+import TestScratch
 
 /// SIGKILL in the middle of work, then a restart: what was committed is there and SQLite is intact.
 @Suite struct CrashSafetyTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TmuxDriver
+import TestScratch
 
 /// The real `pursedesk` binary in a real terminal (tmux), on the embedded sandbox, driven with
 /// send-keys and read with capture-pane, the way an operator would use it.

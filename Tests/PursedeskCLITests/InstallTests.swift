@@ -2,6 +2,7 @@ import CalypsoAPI
 import Foundation
 import Testing
 import TmuxDriver
+import TestScratch
 
 /// `scripts/install` into a temporary prefix, then the installed binary, man page and completions
 /// used the way a user's shell and `man` use them. It installs the binary this test run built

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TmuxDriver
+import TestScratch
 
 /// `Q` and explorer links in the real binary in tmux: the QR code on screen is decoded by zbarimg,
 /// and the bytes the dashboard writes carry OSC 8 links to the explorer.

@@ -1,6 +1,7 @@
 import CalypsoAPI
 import CalypsoSandbox
 import Foundation
+import TestScratch
 
 /// A quiet sandbox (no traffic) and a scratch home for running the built binary against it.
 struct SandboxCLISetup {

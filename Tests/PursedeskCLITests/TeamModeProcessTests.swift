@@ -3,6 +3,7 @@ import CalypsoSandbox
 import Foundation
 import Testing
 import TmuxDriver
+import TestScratch
 
 /// Real `pursedesk sync --store postgres://…` processes sharing one sandbox account and the test
 /// PostgreSQL that scripts/test starts.

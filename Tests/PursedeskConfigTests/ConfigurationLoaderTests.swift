@@ -2,6 +2,7 @@ import CalypsoAPI
 import Foundation
 import PursedeskConfig
 import Testing
+import TestScratch
 
 @Suite struct ConfigurationLoaderTests {
     let directory: URL

@@ -2,6 +2,7 @@ import CalypsoAPI
 import Foundation
 import PursedeskConfig
 import Testing
+import TestScratch
 
 /// Valid TOML 1.0 the old subset parser refused, and the keys other parts of pursedesk read.
 @Suite struct ConfigurationTOMLTests {

@@ -2,6 +2,7 @@ import CalypsoAPI
 import Foundation
 import Testing
 @testable import TeamStore
+import TestScratch
 
 @Suite struct TeamStoreURLTests {
     @Test func parsesTCPAndSocketForms() throws {

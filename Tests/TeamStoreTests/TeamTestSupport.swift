@@ -5,6 +5,7 @@ import Foundation
 import PostgresNIO
 import TeamStore
 import Testing
+import TestScratch
 
 /// The throwaway PostgreSQL that scripts/test starts (scripts/pg-cluster). Without it the suites
 /// fail under CI and are skipped, visibly, elsewhere.

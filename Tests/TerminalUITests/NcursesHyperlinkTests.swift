@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TmuxDriver
 @testable import TerminalUI
+import TestScratch
 
 /// The real ncurses backend on a pseudo-terminal: the bytes it writes are read back, checked for
 /// OSC 8 around exactly the linked text, and replayed in tmux (a real terminal emulator) to show

@@ -3,10 +3,10 @@ import Foundation
 /// The directory under which this test process keeps its scratch files: removed when the process
 /// exits (and, should it be killed, by the next run), so a run leaves nothing in $TMPDIR. Every
 /// test target of the package runs in one process and shares it.
-enum ScratchRoot {
-    static let prefix = "pursedesk-tests-"
+public enum ScratchRoot {
+    public static let prefix = "pursedesk-tests-"
 
-    static let url: URL = {
+    public static let url: URL = {
         let temporary = FileManager.default.temporaryDirectory
         removeAbandoned(in: temporary)
         let root = temporary.appendingPathComponent("\(prefix)\(getpid())")
