@@ -52,6 +52,28 @@ import Testing
         #expect(receiver.statistics.duplicates == 1 && receiver.statistics.badSignature == 2 && receiver.statistics.unknownKey == 1)
     }
 
+    @Test(.timeLimit(.minutes(1))) func afterAnAccountSwitchDeliveriesGoToTheNewSessionsStore() async throws {
+        let (receiver, first) = try await startReceiver()
+        defer { Task { await receiver.stop() } }
+        let second = try temporaryStore("webhooks-second")
+        let secondEvents = EventHub<DeskEvent>()
+        let heard = secondEvents.subscribe()
+
+        let before = event(id: 1, transactionId: "t-first")
+        #expect(try await post(receiver.url, body: before, key: publicKey, sign: CalypsoSignature.sign(body: before, secret: secret)) == 200)
+        receiver.retarget(store: second, events: secondEvents)
+        let after = event(id: 2, transactionId: "t-second")
+        #expect(try await post(receiver.url, body: after, key: publicKey, sign: CalypsoSignature.sign(body: after, secret: secret)) == 200)
+
+        #expect(try first.allTransactions().map(\.id) == ["t-first"])
+        #expect(try second.allTransactions().map(\.id) == ["t-second"])
+        var announced = false
+        for await event in heard {
+            if case .newDeposit(let transaction) = event, transaction.id == "t-second" { announced = true; break }
+        }
+        #expect(announced)
+    }
+
     @Test func rejectsOversizedAndMalformedBodies() async throws {
         let (receiver, store) = try await startReceiver()
         defer { Task { await receiver.stop() } }

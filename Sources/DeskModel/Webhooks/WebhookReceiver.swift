@@ -21,9 +21,12 @@ public final class WebhookReceiver: Sendable {
     public let requestedPort: Int
     public let maxBodyBytes: Int
     private let secrets: Locked<[String: Secret]>
-    private let store: DeskStore
-    private let sink: any WebhookSink
-    private let events: EventHub<DeskEvent>
+    /// Where verified deliveries go: the session the dashboard shows, which an account switch changes.
+    private struct Destination: Sendable {
+        var sink: any WebhookSink
+        var events: EventHub<DeskEvent>
+    }
+    private let destination: Locked<Destination>
     private let counters = Locked(Statistics())
     private let state = Locked<(port: Int, task: Task<Void, Never>?)>((0, nil))
     private let log: Logger
@@ -34,9 +37,7 @@ public final class WebhookReceiver: Sendable {
         self.log = logger
         self.requestedPort = port
         self.secrets = Locked(secrets)
-        self.store = store
-        self.sink = sink ?? WebhookBatcher(store: store)
-        self.events = events
+        destination = Locked(Destination(sink: sink ?? WebhookBatcher(store: store), events: events))
         self.maxBodyBytes = maxBodyBytes
     }
 
@@ -50,6 +51,12 @@ public final class WebhookReceiver: Sendable {
     }
 
     public var statistics: Statistics { counters.current }
+
+    /// Stores deliveries from now on in `store` and announces them on `events` (after an account
+    /// switch); a delivery already being stored finishes where it started.
+    public func retarget(store: DeskStore, events: EventHub<DeskEvent>) {
+        destination.withLock { $0 = Destination(sink: WebhookBatcher(store: store), events: events) }
+    }
 
     /// Accepts deliveries signed for this subscription key from now on.
     public func setSecret(_ secret: Secret, forKey key: String) {
@@ -120,11 +127,12 @@ public final class WebhookReceiver: Sendable {
             counters.withLock { $0.malformed += 1 }
             return refuse(.badRequest, "malformed event", key: key, detail: "\(error)")
         }
+        let destination = destination.current
         do {
-            switch try await sink.record(event, rawBody: String(decoding: body, as: UTF8.self)) {
+            switch try await destination.sink.record(event, rawBody: String(decoding: body, as: UTF8.self)) {
             case .stored(let changes):
                 counters.withLock { $0.stored += 1 }
-                events.publish(changes)
+                destination.events.publish(changes)
             case .duplicate:
                 counters.withLock { $0.duplicates += 1 }
             }

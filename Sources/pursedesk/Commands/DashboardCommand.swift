@@ -68,7 +68,10 @@ struct DashboardCommand: AsyncParsableCommand {
                 await launch.stop()
                 throw error
             }
-            if let receiver { warnings.append("receiving webhooks on \(receiver.url.absoluteString)") }
+            if let receiver {
+                warnings.append("receiving webhooks on \(receiver.url.absoluteString)")
+                launch.accounts?.onSwitch { session in receiver.retarget(store: session.store, events: session.events) }
+            }
             let readOnlyReason: String? = offline ? "offline" : (readonly ? "read-only" : nil)
             let explorers: ExplorerLinks
             do throws(ExplorerLinks.ConfigurationError) {

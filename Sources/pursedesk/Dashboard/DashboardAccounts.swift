@@ -9,6 +9,7 @@ final class DashboardAccounts: AccountDirectory {
     private let client: CalypsoClient
     private let openSession: @Sendable (String) async throws -> DeskSession
     private let running: Locked<(session: DeskSession, loop: Task<Void, Never>)>
+    private let switchObservers = Locked<[@Sendable (DeskSession) -> Void]>([])
 
     /// Starts `first`'s engine.
     init(client: CalypsoClient, first: DeskSession, open: @escaping @Sendable (String) async throws -> DeskSession) {
@@ -27,8 +28,15 @@ final class DashboardAccounts: AccountDirectory {
             defer { running = (session, Self.start(session)) }
             return running
         }
+        for observer in switchObservers.current { observer(session) }
         await Self.stop(previous)
         return session
+    }
+
+    /// `observer` hears each session opened by a switch, before the old one stops (the webhook
+    /// receiver follows the account shown).
+    func onSwitch(_ observer: @escaping @Sendable (DeskSession) -> Void) {
+        switchObservers.withLock { $0.append(observer) }
     }
 
     /// Stops the current account's engine.
