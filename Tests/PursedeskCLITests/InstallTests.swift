@@ -48,6 +48,8 @@ import TestScratch
         let installed = try await shell("\(install) \(prefix.path)", environment: ["PURSEDESK_PREBUILT": built.path])
         try #require(installed.status == 0, "scripts/install failed: \(installed.error)")
 
+        let symbols = try await shell("nm \(prefix.path)/bin/pursedesk")
+        #expect(symbols.error.contains("no symbols"), "the installed binary keeps its symbol table")
         let help = try await shell("\(prefix.path)/bin/pursedesk --help")
         #expect(help.status == 0 && help.output.contains("USAGE: pursedesk") && help.output.contains("customer"))
 
