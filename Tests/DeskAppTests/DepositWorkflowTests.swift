@@ -117,6 +117,20 @@ import TerminalUI
         #expect(state.data.feed.rows.map { state.data.feed.entries[$0].transaction.id } == ["tx3"])
     }
 
+    @Test func feedFindsADepositByItsHashOrAddress() {
+        var state = Self.feedState()
+        state.press("/")
+        state.type("0xhash-tx2")
+        state.press("enter")
+        #expect(state.data.feed.rows.count == 1)
+        #expect(state.data.feed.entry(atRow: 0)?.transaction.id == "tx2")
+        state.press("/")
+        for _ in 0..<10 { state.press("backspace") }
+        state.type("0xaddr")
+        state.press("enter")
+        #expect(state.data.feed.rows.count == 4)
+    }
+
     @Test func aCustomerFilterSeesEmailsThatArriveLater() {
         var state = Self.feedState()
         state.press("/")
@@ -220,6 +234,18 @@ import TerminalUI
             return
         }
         #expect(picker.customerId == Self.ann.id)
+    }
+
+    @Test func nAfterADeclinedDepositPreselectsItsCurrency() {
+        var state = Self.transactionState(Fixtures.transaction("tx1", customerId: Self.ann.id, state: .declined, currency: "BTC"))
+        state.press("n")
+        guard case .picker(let picker)? = state.modal else {
+            Issue.record("n opened no currency picker")
+            return
+        }
+        #expect(picker.state.selectedOption.map { picker.options[$0].currency.rawValue } == "BTC")
+        // The fixture lists ETH first: enter right away asks for BTC, the deposit's currency.
+        #expect(state.press("enter").contains(.requestAddress(customerId: Self.ann.id, currency: "BTC")))
     }
 
     @Test func aConfirmedDepositHasNoNextStepAndReadOnlyNamesNoKey() {

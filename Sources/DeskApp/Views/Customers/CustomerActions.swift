@@ -45,13 +45,14 @@ extension AppState {
         modal = .confirm(ConfirmState(blocking ? .block(ids) : .unblock(ids)))
     }
 
-    private mutating func openCurrencyPicker(for customer: CustomerSummary?) {
+    /// `preselecting` a currency code starts the picker on it (the deposit's currency, from the deposit view).
+    mutating func openCurrencyPicker(for customer: CustomerSummary?, preselecting currency: String? = nil) {
         guard let customer else { return }
         guard !currencies.isEmpty else {
             showFlash("no currencies known for this account", level: .error)
             return
         }
-        modal = .picker(CurrencyPicker(customerId: customer.id, options: currencies))
+        modal = .picker(CurrencyPicker(customerId: customer.id, options: currencies, preselecting: currency))
     }
 
     private mutating func openEditForm(for customer: CustomerSummary?) {
