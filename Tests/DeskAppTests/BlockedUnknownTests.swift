@@ -46,6 +46,8 @@ import Testing
         state.type("blocked")
         state.press("enter")
         #expect(state.visibleEmails == ["bob@example.com"])
+        // `:blocked` cannot list the customers it does not know about, and says so.
+        #expect(state.screenText.contains("1 more not known yet (?): :customers /blocked:unknown"), "\(state.screenText)")
     }
 
     @Test func xInTheDetailAsksForAnExport() {
