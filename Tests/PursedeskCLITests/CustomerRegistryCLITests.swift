@@ -28,6 +28,14 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]], "not JSON: \(result.output)")
     }
 
+    @Test func anEmptyRegistrySaysHowToFillIt() async throws {
+        let empty = try await run(["customer", "list"])
+        #expect(empty.status == 0, "\(empty.error)")
+        #expect(empty.output.contains("no customers in the local registry yet: `pursedesk sync`"), "\(empty.output)")
+        let filtered = try await run(["customer", "list", "--blocked", "yes"])
+        #expect(filtered.output.contains("no customers match"), "\(filtered.output)")
+    }
+
     @Test func registryWorkflow() async throws {
         let created = try await run(["customer", "create", "--email", "ann@example.com", "--json"])
         #expect(created.status == 0, "\(created.error)")
