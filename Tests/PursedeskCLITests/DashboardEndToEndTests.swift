@@ -197,6 +197,9 @@ final class TmuxDashboard {
     private let home: URL
     private var server: TmuxServer?
 
+    /// `XDG_DATA_HOME` of the dashboard: the demo keeps its stores under it.
+    var dataHome: URL { home.appendingPathComponent("data") }
+
     init() throws {
         home = ScratchRoot.url.appendingPathComponent("pursedesk-e2e-\(UUID().uuidString)")
         for directory in ["data", "config", "home"] {

@@ -1,3 +1,4 @@
+import DeskModel
 import Foundation
 import Testing
 import TmuxDriver
@@ -53,5 +54,22 @@ struct DepositWorkflowEndToEndTests {
         } while Date() < deadline
         #expect(written.contains(sequence))
         try await tmux.quitAndExpectShellFromAnyView()
+    }
+
+    /// The demo caches `exchange/pairs` like the real-API path, so every purse row names its chain
+    /// (before, the demo's purses showed `—` under CHAIN unless the sandbox's answer carried one).
+    @Test func theDemoCachesTheCurrencyPairsSoPursesNameTheirChain() async throws {
+        let tmux = try TmuxDashboard()
+        defer { tmux.kill() }
+        try await tmux.start(arguments: ["--view", "customers"])
+        try await tmux.expect("demo data")
+        try await tmux.quitAndExpectShellFromAnyView()
+        let files = FileManager.default.enumerator(at: tmux.dataHome, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let storeFile = try #require(files.first { $0.pathExtension == "sqlite" }, "no store under \(tmux.dataHome.path)")
+        let store = try DeskStore.open(dataDirectory: storeFile.deletingLastPathComponent(),
+                                       account: storeFile.deletingPathExtension().lastPathComponent)
+        let pairs = try store.currencyPairs()
+        #expect(!pairs.isEmpty)
+        #expect(pairs.allSatisfy { $0.blockchain != nil }, "\(pairs)")
     }
 }

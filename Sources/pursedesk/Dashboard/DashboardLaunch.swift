@@ -86,8 +86,10 @@ struct DashboardLaunch {
             } catch {
                 throw CommandFailure(message: "cannot prepare the sandbox store in \(directory.path): \(error)", exitCode: 1)
             }
-            return session(account: account, source: .embeddedSandbox,
-                           client: context.client(for: sandbox.credentials(account: account), configuredPaths: false),
+            let client = context.client(for: sandbox.credentials(account: account), configuredPaths: false)
+            // Purse rows take their chain from the cached `exchange/pairs`, as on the real API.
+            _ = await CurrencyPairsCache.refresh(client: client, store: store)
+            return session(account: account, source: .embeddedSandbox, client: client,
                            store: store, context: context, readOnly: readOnly, currencies: currencies)
         }
         let first: DeskSession
