@@ -23,7 +23,7 @@ extension CustomersView {
         if scope == .all, unknown > 0 {
             right += [Span("  ? = blocked not known yet (seen only in deposits)", style: theme[.muted])]
         } else if scope == .blockedOnly, unknown > 0 {
-            right += [Span("  " + Self.unknownNote(unknown), style: theme[.muted])]
+            right += [Span("  \(unknown) more not known yet (?)", style: theme[.muted])]
         }
         ViewTitle.render(left, right: right, area: titleArea, theme: theme, into: &buffer)
 
