@@ -174,7 +174,7 @@ import TerminalUI
         var state = Fixtures.state()
         let answer = AddressAnswer(customer: "ann@example.com", currency: "ETH", address: "0xfresh", isNew: true)
         _ = update(&state, .actionFinished(.addressIssued(answer)))
-        #expect(state.screenText.contains("NEW ETH address for ann@example.com: 0xfresh · y copies it"))
+        #expect(state.screenText.contains("NEW ETH 0xfresh · y copies it · a new address · for ann@example.com"))
         #expect(state.press("y").contains(.copy("0xfresh")))
         #expect(state.flash?.message.text == "copied 0xfresh")
         // Only right after: the next y copies the selected customer's id again.
@@ -185,13 +185,23 @@ import TerminalUI
         var state = Fixtures.state()
         let answer = AddressAnswer(customer: "ann@example.com", currency: "ETH", address: "0xold", isNew: false)
         _ = update(&state, .actionFinished(.addressIssued(answer)))
-        #expect(state.flash?.message.text == "EXISTING active ETH address for ann@example.com (no new one issued): 0xold · y copies it")
+        #expect(state.flash?.message.text == "EXISTING ETH 0xold · y copies it · the active address, no new one issued · for ann@example.com")
         state.press("j")
         #expect(state.press("y") == [.copy(Fixtures.customers[1].id)])
         _ = update(&state, .actionFinished(.addressIssued(answer)))
         _ = update(&state, .tick(Fixtures.now.addingTimeInterval(60)))
         #expect(state.flash == nil)
         #expect(state.press("y") == [.copy(Fixtures.customers[1].id)])
+    }
+
+    /// At 80 columns the status line keeps the word, the whole address and its key (it cut them before).
+    @Test func theAddressAnswerKeepsTheAddressWholeAt80Columns() {
+        var state = Fixtures.state(width: 80, height: 24)
+        let address = "0x178db7aac866b4925be4ed3215894a7b64efcc1e"
+        _ = update(&state, .actionFinished(.addressIssued(AddressAnswer(customer: "customer15@sandbox.test", currency: "USDT_ERC20",
+                                                                       address: address, isNew: false))))
+        let status = DashboardScreen.render(state).text(row: 23)
+        #expect(status.contains("EXISTING USDT_ERC20 \(address) · y copies it"), "\(status)")
     }
 
     // MARK: Bulk dialogs name the customers
