@@ -62,7 +62,7 @@ struct DepositWorkflowEndToEndTests {
         let tmux = try TmuxDashboard()
         defer { tmux.kill() }
         try await tmux.start(arguments: ["--view", "customers"])
-        try await tmux.expect("demo data")
+        try await tmux.expect("new demo data, kept in")
         try await tmux.quitAndExpectShellFromAnyView()
         let files = FileManager.default.enumerator(at: tmux.dataHome, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         let storeFile = try #require(files.first { $0.pathExtension == "sqlite" }, "no store under \(tmux.dataHome.path)")
@@ -71,5 +71,13 @@ struct DepositWorkflowEndToEndTests {
         let pairs = try store.currencyPairs()
         #expect(!pairs.isEmpty)
         #expect(pairs.allSatisfy { $0.blockchain != nil }, "\(pairs)")
+
+        // A restart says it continues; --fresh says it started over (it said "kept in" both times).
+        await tmux.relaunch(arguments: ["--view", "customers"])
+        try await tmux.expect("demo data continued from")
+        try await tmux.quitAndExpectShellFromAnyView()
+        await tmux.relaunch(arguments: ["--view", "customers", "--fresh"])
+        try await tmux.expect("--fresh: new demo data in")
+        try await tmux.quitAndExpectShellFromAnyView()
     }
 }

@@ -99,7 +99,10 @@ struct DashboardLaunch {
             await sandbox.stop()
             throw error
         }
-        let note = "demo data \(sandbox.restoredWorld && account == sandbox.account ? "continued from" : "kept in") \(directory.path) (--fresh starts over)"
+        let note = sandbox.restoredWorld && account == sandbox.account
+            ? "demo data continued from \(directory.path) (--fresh starts over)"
+            : fresh ? "--fresh: new demo data in \(directory.path), the old one is gone"
+            : "new demo data, kept in \(directory.path) (--fresh starts over)"
         let accounts = DashboardAccounts(client: context.client(for: sandbox.credentials, configuredPaths: false), first: first, open: open)
         return DashboardLaunch(session: first, warnings: [note], accounts: accounts, sandbox: sandbox)
     }
