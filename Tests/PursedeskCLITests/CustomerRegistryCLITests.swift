@@ -49,6 +49,8 @@ import Testing
         let synced = try await run(["snapshot"])
         #expect(synced.status == 0, "\(synced.error)")
         #expect(!synced.output.contains("(1 requests)"))
+        // One vocabulary: the snapshot's table names purses and states as the dashboard and `tx find` do.
+        #expect(synced.output.contains("ACTIVE ") && !synced.output.contains("PENDING_PAYMENT"), "\(synced.output)")
 
         let unknown = try jsonArray(try await run(["customer", "list", "--blocked", "unknown", "--json"]))
         #expect(unknown.map { $0["id"] as? String } == [stranger.id])
