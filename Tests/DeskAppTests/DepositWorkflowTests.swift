@@ -236,6 +236,8 @@ import TerminalUI
     @Test func aDeclinedDepositSaysItsAddressIsDeclinedAndNIssuesANewOne() {
         var state = Self.transactionState(Fixtures.transaction("tx1", customerId: Self.ann.id, state: .declined))
         let text = state.screenText
+        // One name: the help, the hints and the title all say "deposit".
+        #expect(text.contains(" Deposit tx1") && !text.contains("Transaction tx1"), "\(text)")
         #expect(text.contains("Next step"))
         #expect(text.contains("Next step   its address is declined now; n issues a new ETH address"))
         state.press("n")
