@@ -8,12 +8,14 @@ extension KeyAction {
     static let sortFlip = KeyAction("sort_flip", keys: [.character("S")], summary: "flip the sort direction", hint: "flip")
     static let block = KeyAction("block", keys: [.character("b")], summary: "block customer(s)", hint: "block", dangerous: true)
     static let unblock = KeyAction("unblock", keys: [.character("u")], summary: "unblock customer(s)", hint: "unblock", dangerous: true)
+    // A picker or form comes first and its enter acts: no y/n question, so the help does not promise one.
     static let newAddress = KeyAction("new_address", keys: [.character("n")], summary: "new deposit address", hint: "address",
-                                      dangerous: true)
-    static let create = KeyAction("create", keys: [.character("c")], summary: "create customer", hint: "new", dangerous: true)
-    static let edit = KeyAction("edit", keys: [.character("e")], summary: "edit customer", hint: "edit", dangerous: true)
+                                      dangerous: true, asksFirst: false)
+    static let create = KeyAction("create", keys: [.character("c")], summary: "create customer", hint: "new", dangerous: true, asksFirst: false)
+    static let edit = KeyAction("edit", keys: [.character("e")], summary: "edit customer", hint: "edit", dangerous: true, asksFirst: false)
     /// Writes to the audit log, so it is gone in read-only mode like the actions.
-    static let addNote = KeyAction("add_note", keys: [.character("N")], summary: "add a case note", hint: "note", dangerous: true)
+    static let addNote = KeyAction("add_note", keys: [.character("N")], summary: "add a case note", hint: "note", dangerous: true,
+                                   asksFirst: false)
 }
 
 /// Opening the dialogs behind b, u, n, c, e and N for the customers a view offers.
