@@ -131,6 +131,18 @@ import TerminalUI
         #expect(state.data.feed.rows.count == 4)
     }
 
+    @Test func aHashInTheCustomerFilterPointsToTheFeed() {
+        var state = Fixtures.state(width: 140, height: 24)
+        state.press("/")
+        state.type("0x853cb1690a7eb240fabc658e0d85a613941a62d0")
+        state.press("enter")
+        #expect(state.screenText.contains("an address or hash: :feed then / finds its deposit"), "\(state.screenText)")
+        state.press("esc", "/")
+        state.type("nobody@example.com")
+        state.press("enter")
+        #expect(!state.screenText.contains("an address or hash"))
+    }
+
     @Test func aCustomerFilterSeesEmailsThatArriveLater() {
         var state = Self.feedState()
         state.press("/")

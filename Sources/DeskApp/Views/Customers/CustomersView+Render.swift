@@ -114,7 +114,14 @@ extension CustomersView {
 
     private func emptyMessage(_ state: AppState) -> String {
         if !state.data.customersLoaded { return "loading customers…" }
-        if !state.data.customerFilter.isEmpty { return "no customer matches \"\(state.data.customerFilter)\" (esc clears)" }
+        let filter = state.data.customerFilter
+        if !filter.isEmpty {
+            // A caller often reads out an address or a hash, which the customer list does not hold.
+            let looksLikeChainValue = !filter.contains(" ") && !filter.contains(":") && !filter.contains("@") && filter.count >= 25
+            return looksLikeChainValue
+                ? "no customer matches \"\(filter)\"; an address or hash: :feed then / finds its deposit (esc clears)"
+                : "no customer matches \"\(filter)\" (esc clears)"
+        }
         if scope == .blockedOnly {
             let unknown = state.header.counts?.blockedUnknown ?? 0
             return unknown > 0 ? "none known to be blocked; \(Self.unknownNote(unknown))" : "no blocked customers"
