@@ -46,6 +46,23 @@ import Testing
         state.type("blocked")
         state.press("enter")
         #expect(state.visibleEmails == ["bob@example.com"])
+        // `:blocked` cannot list the customers it does not know about, and says so.
+        #expect(state.screenText.contains("1 more not known yet (?)"), "\(state.screenText)")
+    }
+
+    @Test(arguments: [80, 60]) func blockedWithNoneKnownSaysWhereTheUnknownAreWithoutCuttingIt(width: Int) {
+        var state = Fixtures.state(width: width, height: 24)
+        // Every customer seen only in deposits: nothing is known to be blocked.
+        _ = update(&state, .customersUpdated(Fixtures.customers.map { var customer = $0; customer.blockState = .unknown; return customer }))
+        var counts = StoreCounts()
+        (counts.customers, counts.blockedUnknown) = (5, 5)
+        _ = update(&state, .countsLoaded(counts))
+        state.press(":")
+        state.type("blocked")
+        state.press("enter")
+        let lines = DashboardScreen.render(state).textLines
+        #expect(lines[2].contains("5 more not known yet (?)") && !lines[2].contains("…"), "\(width): \(lines[2])")
+        #expect(lines.contains { $0.contains("none known to be blocked") }, "\(lines.joined(separator: "\n"))")
     }
 
     @Test func xInTheDetailAsksForAnExport() {

@@ -117,6 +117,32 @@ import TerminalUI
         #expect(state.data.feed.rows.map { state.data.feed.entries[$0].transaction.id } == ["tx3"])
     }
 
+    @Test func feedFindsADepositByItsHashOrAddress() {
+        var state = Self.feedState()
+        state.press("/")
+        state.type("0xhash-tx2")
+        state.press("enter")
+        #expect(state.data.feed.rows.count == 1)
+        #expect(state.data.feed.entry(atRow: 0)?.transaction.id == "tx2")
+        state.press("/")
+        for _ in 0..<10 { state.press("backspace") }
+        state.type("0xaddr")
+        state.press("enter")
+        #expect(state.data.feed.rows.count == 4)
+    }
+
+    @Test func aHashInTheCustomerFilterPointsToTheFeed() {
+        var state = Fixtures.state(width: 140, height: 24)
+        state.press("/")
+        state.type("0x853cb1690a7eb240fabc658e0d85a613941a62d0")
+        state.press("enter")
+        #expect(state.screenText.contains("an address or hash: :feed then / finds its deposit"), "\(state.screenText)")
+        state.press("esc", "/")
+        state.type("nobody@example.com")
+        state.press("enter")
+        #expect(!state.screenText.contains("an address or hash"))
+    }
+
     @Test func aCustomerFilterSeesEmailsThatArriveLater() {
         var state = Self.feedState()
         state.press("/")
@@ -160,7 +186,7 @@ import TerminalUI
         var state = Fixtures.state()
         let answer = AddressAnswer(customer: "ann@example.com", currency: "ETH", address: "0xfresh", isNew: true)
         _ = update(&state, .actionFinished(.addressIssued(answer)))
-        #expect(state.screenText.contains("NEW ETH address for ann@example.com: 0xfresh · y copies it"))
+        #expect(state.screenText.contains("NEW ETH 0xfresh · y copies it · a new address · for ann@example.com"))
         #expect(state.press("y").contains(.copy("0xfresh")))
         #expect(state.flash?.message.text == "copied 0xfresh")
         // Only right after: the next y copies the selected customer's id again.
@@ -171,13 +197,23 @@ import TerminalUI
         var state = Fixtures.state()
         let answer = AddressAnswer(customer: "ann@example.com", currency: "ETH", address: "0xold", isNew: false)
         _ = update(&state, .actionFinished(.addressIssued(answer)))
-        #expect(state.flash?.message.text == "EXISTING active ETH address for ann@example.com (no new one issued): 0xold · y copies it")
+        #expect(state.flash?.message.text == "EXISTING ETH 0xold · y copies it · the active address, no new one issued · for ann@example.com")
         state.press("j")
         #expect(state.press("y") == [.copy(Fixtures.customers[1].id)])
         _ = update(&state, .actionFinished(.addressIssued(answer)))
         _ = update(&state, .tick(Fixtures.now.addingTimeInterval(60)))
         #expect(state.flash == nil)
         #expect(state.press("y") == [.copy(Fixtures.customers[1].id)])
+    }
+
+    /// At 80 columns the status line keeps the word, the whole address and its key (it cut them before).
+    @Test func theAddressAnswerKeepsTheAddressWholeAt80Columns() {
+        var state = Fixtures.state(width: 80, height: 24)
+        let address = "0x178db7aac866b4925be4ed3215894a7b64efcc1e"
+        _ = update(&state, .actionFinished(.addressIssued(AddressAnswer(customer: "customer15@sandbox.test", currency: "USDT_ERC20",
+                                                                       address: address, isNew: false))))
+        let status = DashboardScreen.render(state).text(row: 23)
+        #expect(status.contains("EXISTING USDT_ERC20 \(address) · y copies it"), "\(status)")
     }
 
     // MARK: Bulk dialogs name the customers
@@ -212,6 +248,8 @@ import TerminalUI
     @Test func aDeclinedDepositSaysItsAddressIsDeclinedAndNIssuesANewOne() {
         var state = Self.transactionState(Fixtures.transaction("tx1", customerId: Self.ann.id, state: .declined))
         let text = state.screenText
+        // One name: the help, the hints and the title all say "deposit".
+        #expect(text.contains(" Deposit tx1") && !text.contains("Transaction tx1"), "\(text)")
         #expect(text.contains("Next step"))
         #expect(text.contains("Next step   its address is declined now; n issues a new ETH address"))
         state.press("n")
@@ -220,6 +258,18 @@ import TerminalUI
             return
         }
         #expect(picker.customerId == Self.ann.id)
+    }
+
+    @Test func nAfterADeclinedDepositPreselectsItsCurrency() {
+        var state = Self.transactionState(Fixtures.transaction("tx1", customerId: Self.ann.id, state: .declined, currency: "BTC"))
+        state.press("n")
+        guard case .picker(let picker)? = state.modal else {
+            Issue.record("n opened no currency picker")
+            return
+        }
+        #expect(picker.state.selectedOption.map { picker.options[$0].currency.rawValue } == "BTC")
+        // The fixture lists ETH first: enter right away asks for BTC, the deposit's currency.
+        #expect(state.press("enter").contains(.requestAddress(customerId: Self.ann.id, currency: "BTC")))
     }
 
     @Test func aConfirmedDepositHasNoNextStepAndReadOnlyNamesNoKey() {

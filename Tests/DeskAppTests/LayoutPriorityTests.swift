@@ -57,6 +57,26 @@ import TerminalUI
         #expect(rows.contains { $0.contains("joanna@example.org") })
     }
 
+    @Test(arguments: [80, 60]) func overviewKeepsCurrencyChainAndWhatIsInFlight(width: Int) {
+        let state = OverviewAndAlertsTests.overviewState(width: width, height: 24)
+        let header = Self.tableHeader(state, containing: "CURRENCY")
+        for title in ["CURRENCY", "CHAIN", "MEM/CMP"] { #expect(header.contains(title), "\(width): \(header)") }
+        #expect(header.contains("VOL 24H"))
+        if width == 80 { for title in ["DECL%", "24H", "ACT/ARC/DEC"] { #expect(header.contains(title), "80: \(header)") } }
+        #expect(!header.contains("…"), "no column is cut: \(header)")
+    }
+
+    @Test(arguments: [100, 80, 60, 40]) func alertsKeepCustomerAndMessageAndDropTheKindFirst(width: Int) {
+        var state = Fixtures.state(width: width, height: 24)
+        GoldenScreenTests.open("alerts", &state)
+        _ = update(&state, .alertsLoaded([Fixtures.alert(1, customer: 0), Fixtures.alert(2, customer: 2, kind: .fundsForBlockedCustomer)]))
+        let header = Self.tableHeader(state, containing: "CUSTOMER")
+        for title in ["CUSTOMER", "MESSAGE"] { #expect(header.contains(title), "\(width): \(header)") }
+        #expect(header.contains("KIND") == (width >= 100), "\(width): \(header)")
+        #expect(header.contains("TIME") == (width >= 60), "\(width): \(header)")
+        #expect(!header.contains("…"), "\(width): \(header)")
+    }
+
     @Test func sortedHeaderKeepsItsMarker() {
         var state = Fixtures.state(width: 80, height: 24)
         for _ in CustomerColumn.allCases where state.data.customers.sort?.column != .blocked { state.press("s") }

@@ -71,6 +71,20 @@ import TerminalUI
         #expect(state.currentView == .customers)
     }
 
+    @Test(arguments: [80, 60]) func unknownCommandListsOnlyWholeCommandsThatFit(width: Int) {
+        var state = Fixtures.state(width: width, height: 24)
+        state.press(":")
+        state.type("tx 1abfe8d7")
+        _ = state.press("enter")
+        let status = DashboardScreen.render(state).text(row: 23).trimmingCharacters(in: .whitespaces)
+        #expect(status.hasPrefix("unknown command :tx 1abfe8d7;"), "\(status)")
+        #expect(status.hasSuffix(":help lists all"), "\(width): \(status)")
+        let known = Set(ViewRegistry.commandHelp.map { $0.key.split(separator: " ")[0] })
+        for word in status.split(separator: " ").dropFirst(3) where word.hasPrefix(":") && word != ":help" {
+            #expect(known.contains(word), "\(width): \(word) is cut in \(status)")
+        }
+    }
+
     @Test func quitOnlyFromTheTopView() {
         var state = Fixtures.state()
         state.press("enter")

@@ -82,6 +82,25 @@ import TerminalUI
         #expect(update(&state, .actionFinished(.succeeded("2 alerts acknowledged"))).contains(.loadAlerts))
     }
 
+    /// Working down the list: after `a` the selection stays on the row, now the next unacknowledged
+    /// alert, instead of following the acknowledged one to the bottom.
+    @Test func acknowledgingKeepsTheSelectionOnTheNextAlertToWork() {
+        var state = Self.alertsState()
+        #expect(state.press("a") == [.acknowledgeAlerts([1])])
+        _ = update(&state, .alertsLoaded([Fixtures.alert(2, customer: 2), Fixtures.alert(1, customer: 0, acknowledgedBy: "ann"),
+                                          Fixtures.alert(3, customer: nil, acknowledgedBy: "ann")]))
+        guard let view = state.views.last as? AlertsView else {
+            Issue.record("not on the alerts")
+            return
+        }
+        #expect(view.alert(atRow: view.table.selected)?.id == 2)
+        // A new alert arriving on top does not move the selection off the alert it is on.
+        _ = update(&state, .alertsLoaded([Fixtures.alert(4, customer: 1), Fixtures.alert(2, customer: 2),
+                                          Fixtures.alert(1, customer: 0, acknowledgedBy: "ann"), Fixtures.alert(3, customer: nil, acknowledgedBy: "ann")]))
+        let after = state.views.last as? AlertsView
+        #expect(after.flatMap { $0.alert(atRow: $0.table.selected) }?.id == 2)
+    }
+
     @Test func alertsNameCustomersAndFilterByAcknowledgement() {
         var state = Self.alertsState()
         let text = state.screenText

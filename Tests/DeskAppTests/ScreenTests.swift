@@ -128,6 +128,9 @@ import TerminalUI
         let text = state.screenText
         #expect(text.contains("This view (customers)"))
         #expect(text.contains("block the marked customers, else the selected one (asks first)"))
+        // Only block and unblock put a y/n question; n, c, e and N open a picker or form whose enter acts.
+        #expect(text.components(separatedBy: "(asks").count - 1 == 2, "\(text)")
+        #expect(text.contains("new deposit address (currency picker)  "), "\(text)")
         #expect(!text.contains("read-only"))
     }
 

@@ -28,6 +28,14 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]], "not JSON: \(result.output)")
     }
 
+    @Test func anEmptyRegistrySaysHowToFillIt() async throws {
+        let empty = try await run(["customer", "list"])
+        #expect(empty.status == 0, "\(empty.error)")
+        #expect(empty.output.contains("no customers in the local registry yet: `pursedesk sync`"), "\(empty.output)")
+        let filtered = try await run(["customer", "list", "--blocked", "yes"])
+        #expect(filtered.output.contains("no customers match"), "\(filtered.output)")
+    }
+
     @Test func registryWorkflow() async throws {
         let created = try await run(["customer", "create", "--email", "ann@example.com", "--json"])
         #expect(created.status == 0, "\(created.error)")
@@ -41,6 +49,8 @@ import Testing
         let synced = try await run(["snapshot"])
         #expect(synced.status == 0, "\(synced.error)")
         #expect(!synced.output.contains("(1 requests)"))
+        // One vocabulary: the snapshot's table names purses and states as the dashboard and `tx find` do.
+        #expect(synced.output.contains("ACTIVE ") && !synced.output.contains("PENDING_PAYMENT"), "\(synced.output)")
 
         let unknown = try jsonArray(try await run(["customer", "list", "--blocked", "unknown", "--json"]))
         #expect(unknown.map { $0["id"] as? String } == [stranger.id])

@@ -1,3 +1,4 @@
+import DeskModel
 import Foundation
 import Testing
 import TmuxDriver
@@ -34,12 +35,12 @@ struct DepositWorkflowEndToEndTests {
         try await tmux.expect("New address for")
         await tmux.type("usdt_trx")
         await tmux.send("Enter")
-        try await tmux.expect("USDT_TRX address for \(email)")
+        _ = try await tmux.expectLine { $0.contains("USDT_TRX T") && $0.contains("y copies it") }
         await tmux.send("n")
         try await tmux.expect("New address for")
         await tmux.type("usdt_trx")
         await tmux.send("Enter")
-        let answer = try await tmux.expectLine { $0.contains("EXISTING active USDT_TRX address for \(email) (no new one issued)") }
+        let answer = try await tmux.expectLine { $0.contains("EXISTING USDT_TRX T") && $0.contains("no new one issued") }
         let address = try #require(answer.split(separator: " ").first { $0.hasPrefix("T") && $0.count > 20 }.map(String.init))
         try await tmux.sendAndSettle("y")
         try await tmux.expect("copied \(address)")
@@ -52,6 +53,31 @@ struct DepositWorkflowEndToEndTests {
             try await Task.sleep(for: .milliseconds(100))
         } while Date() < deadline
         #expect(written.contains(sequence))
+        try await tmux.quitAndExpectShellFromAnyView()
+    }
+
+    /// The demo caches `exchange/pairs` like the real-API path, so every purse row names its chain
+    /// (before, the demo's purses showed `—` under CHAIN unless the sandbox's answer carried one).
+    @Test func theDemoCachesTheCurrencyPairsSoPursesNameTheirChain() async throws {
+        let tmux = try TmuxDashboard()
+        defer { tmux.kill() }
+        try await tmux.start(arguments: ["--view", "customers"])
+        try await tmux.expect("new demo data, kept in")
+        try await tmux.quitAndExpectShellFromAnyView()
+        let files = FileManager.default.enumerator(at: tmux.dataHome, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let storeFile = try #require(files.first { $0.pathExtension == "sqlite" }, "no store under \(tmux.dataHome.path)")
+        let store = try DeskStore.open(dataDirectory: storeFile.deletingLastPathComponent(),
+                                       account: storeFile.deletingPathExtension().lastPathComponent)
+        let pairs = try store.currencyPairs()
+        #expect(!pairs.isEmpty)
+        #expect(pairs.allSatisfy { $0.blockchain != nil }, "\(pairs)")
+
+        // A restart says it continues; --fresh says it started over (it said "kept in" both times).
+        await tmux.relaunch(arguments: ["--view", "customers"])
+        try await tmux.expect("demo data continued from")
+        try await tmux.quitAndExpectShellFromAnyView()
+        await tmux.relaunch(arguments: ["--view", "customers", "--fresh"])
+        try await tmux.expect("--fresh: new demo data in")
         try await tmux.quitAndExpectShellFromAnyView()
     }
 }

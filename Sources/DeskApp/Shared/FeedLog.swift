@@ -69,7 +69,7 @@ public struct FeedFilter: Hashable, Sendable {
                 let id = tx.customerId?.lowercased() ?? ""
                 if id.isEmpty || !(id.hasPrefix(term.value) || email.contains(term.value)) { return false }
             default:
-                let haystack = [tx.id, tx.customerId ?? "", email, tx.currency, tx.state.rawValue, state].joined(separator: " ").lowercased()
+                let haystack = [tx.id, tx.hash ?? "", tx.address ?? "", tx.addressFrom ?? "", tx.customerId ?? "", email, tx.currency, tx.state.rawValue, state].joined(separator: " ").lowercased()
                 if !haystack.contains(term.value) { return false }
             }
         }

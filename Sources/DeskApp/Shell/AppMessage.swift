@@ -62,10 +62,11 @@ public struct AddressAnswer: Hashable, Sendable {
         self.isNew = isNew
     }
 
-    /// The flash line: NEW or EXISTING first, so the difference cannot be missed.
+    /// The flash line: NEW or EXISTING first, so the difference cannot be missed, then the address
+    /// and its key, so that an 80-column status line cuts only the customer the operator just chose.
     public var text: String {
         guard let address else { return "\(isNew ? "NEW" : "EXISTING") \(currency) purse for \(customer), but Calypso gave no address" }
-        let which = isNew ? "NEW \(currency) address for \(customer)" : "EXISTING active \(currency) address for \(customer) (no new one issued)"
-        return "\(which): \(address) · y copies it"
+        let which = isNew ? "NEW \(currency) \(address) · y copies it · a new address" : "EXISTING \(currency) \(address) · y copies it · the active address, no new one issued"
+        return "\(which) · for \(customer)"
     }
 }

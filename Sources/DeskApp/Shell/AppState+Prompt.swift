@@ -42,6 +42,21 @@ extension AppState {
         }
     }
 
+    /// "unknown command :x; try :overview :customers … :help lists all", with as many whole
+    /// command names as fit in `width`, so a narrow status line never cuts one in half.
+    static func unknownCommand(_ line: String, width: Int) -> String {
+        let head = "unknown command :\(line); "
+        var names = ViewRegistry.commandHelp.map(\.key).filter { $0 != ":help" }
+        let all = head + "try " + names.joined(separator: " ")
+        if DisplayWidth.of(all) <= width { return all }
+        while !names.isEmpty {
+            names.removeLast()
+            let message = head + "try " + names.joined(separator: " ") + " … :help lists all"
+            if !names.isEmpty, DisplayWidth.of(message) <= width { return message }
+        }
+        return head + ":help lists all"
+    }
+
     mutating func run(command line: String) -> [AppCommand] {
         let words = line.split(separator: " ").map(String.init)
         guard let name = words.first?.lowercased() else { return [] }
@@ -60,7 +75,7 @@ extension AppState {
             return [.loadTheme(words[1])]
         default:
             guard let registration = ViewRegistry.view(forCommand: name), let make = registration.make else {
-                showFlash("unknown command :\(line); try \(ViewRegistry.commandSummary)", level: .error)
+                showFlash(Self.unknownCommand(line, width: size.width - 1), level: .error)
                 return []
             }
             switchTo(make())

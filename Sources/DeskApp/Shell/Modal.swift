@@ -21,10 +21,11 @@ public struct CurrencyPicker: Sendable {
     public var options: [CurrencyOption]
     public var state: PickerState
 
-    public init(customerId: String, options: [CurrencyOption]) {
+    /// `preselecting` a currency code (the declined deposit's) selects that option first.
+    public init(customerId: String, options: [CurrencyOption], preselecting currency: String? = nil) {
         self.customerId = customerId
         self.options = options
-        state = PickerState(options: options.map(\.label))
+        state = PickerState(options: options.map(\.label), selected: currency.flatMap { code in options.firstIndex { $0.currency.rawValue == code } })
     }
 }
 

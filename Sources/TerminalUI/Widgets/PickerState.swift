@@ -6,11 +6,13 @@ public struct PickerState: Hashable, Sendable {
     /// Indices into `options` that contain the filter text (case-insensitive), in order.
     public private(set) var matches: [Int]
 
-    /// Creates a picker over `options` with an empty filter.
-    public init(options: [String]) {
+    /// Creates a picker over `options` with an empty filter and option `selected` (the first when
+    /// nil or out of range) selected.
+    public init(options: [String], selected: Int? = nil) {
         self.options = options
         self.filter = TextInputState()
-        self.selection = SelectionState()
+        let start = selected.flatMap { options.indices.contains($0) ? $0 : nil } ?? 0
+        self.selection = SelectionState(selected: start, offset: start)
         self.matches = Array(options.indices)
     }
 

@@ -29,7 +29,12 @@ extension CustomerCommand {
                 let query = CustomerQuery(blocked: blocked.flatMap(BlockState.init(filterWord:)), text: filter)
                 let customers = try model.store.customers(matching: query)
                 if global.json { return try Output.json(customers.map(CustomerListJSON.init)) }
-                if customers.isEmpty { return print("no customers match") }
+                if customers.isEmpty {
+                    let filtered = blocked != nil || !(filter ?? "").isEmpty
+                    // An empty registry is not "nothing matches": a new data directory has not synced yet.
+                    return print(filtered ? "no customers match"
+                                          : "no customers in the local registry yet: `pursedesk sync` (or the dashboard) fills it from the API")
+                }
                 Output.table(["ID", "EMAIL", "EXTERNAL ID", "BLOCKED", "PURSES", "PENDING", "LAST DEPOSIT"], customers.map {
                     [$0.id, $0.email ?? "—", $0.externalId ?? "—", $0.blockState.rawValue, String($0.purseCount),
                      String($0.pendingDeposits), Output.date($0.lastDepositAt)]

@@ -65,14 +65,16 @@ struct SnapshotCommand: AsyncParsableCommand {
             ("account", report.account), ("source", report.baseURL),
             ("connection", report.connection + (offline ? "" : " (\(Output.count(requests, "request")))")),
             ("customers", "\(report.counts.customers) (\(report.counts.blocked) blocked, \(report.counts.blockedUnknown) unknown)"),
-            ("purses", report.counts.pursesByStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")),
+            // The same short names as the dashboard and `tx find` (the JSON keeps the API's).
+            ("purses", report.counts.pursesByStatus.map { (PurseStatus($0.key).label, $0.value) }.sorted { $0.0 < $1.0 }
+                .map { "\($0.0) \($0.1)" }.joined(separator: ", ")),
             ("deposits", "\(report.counts.transactions) stored, \(report.counts.pendingDeposits) pending"),
             ("alerts", "\(report.alerts.count)"),
         ])
         if !report.recentTransactions.isEmpty {
             Swift.print("")
             Output.table(["UPDATED", "CUSTOMER", "CURRENCY", "AMOUNT", "STATE", "CREDITED", "ID"], report.recentTransactions.map {
-                [Output.date($0.updatedAt), String(($0.customerId ?? "—").prefix(8)), $0.currency, $0.amount, $0.state.rawValue,
+                [Output.date($0.updatedAt), String(($0.customerId ?? "—").prefix(8)), $0.currency, $0.amount, $0.state.label,
                  $0.credited ? "yes" : "no", $0.id]
             })
         }

@@ -86,8 +86,10 @@ struct DashboardLaunch {
             } catch {
                 throw CommandFailure(message: "cannot prepare the sandbox store in \(directory.path): \(error)", exitCode: 1)
             }
-            return session(account: account, source: .embeddedSandbox,
-                           client: context.client(for: sandbox.credentials(account: account), configuredPaths: false),
+            let client = context.client(for: sandbox.credentials(account: account), configuredPaths: false)
+            // Purse rows take their chain from the cached `exchange/pairs`, as on the real API.
+            _ = await CurrencyPairsCache.refresh(client: client, store: store)
+            return session(account: account, source: .embeddedSandbox, client: client,
                            store: store, context: context, readOnly: readOnly, currencies: currencies)
         }
         let first: DeskSession
@@ -97,7 +99,10 @@ struct DashboardLaunch {
             await sandbox.stop()
             throw error
         }
-        let note = "demo data \(sandbox.restoredWorld && account == sandbox.account ? "continued from" : "kept in") \(directory.path) (--fresh starts over)"
+        let note = sandbox.restoredWorld && account == sandbox.account
+            ? "demo data continued from \(directory.path) (--fresh starts over)"
+            : fresh ? "--fresh: new demo data in \(directory.path), the old one is gone"
+            : "new demo data, kept in \(directory.path) (--fresh starts over)"
         let accounts = DashboardAccounts(client: context.client(for: sandbox.credentials, configuredPaths: false), first: first, open: open)
         return DashboardLaunch(session: first, warnings: [note], accounts: accounts, sandbox: sandbox)
     }

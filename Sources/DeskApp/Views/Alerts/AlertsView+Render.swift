@@ -15,9 +15,11 @@ extension AlertsView {
         if !marks.isEmpty { right.append(Span("\(marks.count) marked", style: theme[.marked])) }
         ViewTitle.render(left, right: right, area: titleArea, theme: theme, into: &buffer)
         let wide = tableArea.width >= 80
-        var columns = [TableColumn("TIME", width: .fixed(8)), TableColumn("ACK", width: .fixed(wide ? 12 : 3))]
-        if wide { columns.append(TableColumn("KIND", width: .fixed(26))) }
-        columns += [TableColumn("CUSTOMER", width: .flexible(min: 8, weight: 1)), TableColumn("MESSAGE", width: .flexible(min: 10, weight: 2))]
+        let columns = [TableColumn("TIME", width: .fixed(8), priority: .useful),
+                       TableColumn("ACK", width: .fixed(wide ? 12 : 3), priority: .important),
+                       TableColumn("KIND", width: .fixed(26), priority: .optional),
+                       TableColumn("CUSTOMER", width: .flexible(min: 14, weight: 1), priority: .essential),
+                       TableColumn("MESSAGE", width: .flexible(min: 16, weight: 2), priority: .essential)]
         let marked = Set(rows.indices.filter { marks.contains(alerts[rows[$0]].id) })
         var tableState = table
         tableState.marked = marked
@@ -32,9 +34,7 @@ extension AlertsView {
             row: { row in
                 let alert = alerts[rows[row]]
                 let ack = alert.isAcknowledged ? (wide ? alert.acknowledgedBy ?? "yes" : "✓") : (wide ? "—" : "·")
-                var cells = [Formatting.clock(alert.at, timeZone: timeZone), ack]
-                if wide { cells.append(alert.kind.words) }
-                return cells + [data.customerName(alert.customerId), alert.message]
+                return [Formatting.clock(alert.at, timeZone: timeZone), ack, alert.kind.words, data.customerName(alert.customerId), alert.message]
             }
         ).render(into: &buffer, area: tableArea, state: tableState, styles: theme.widgetStyles)
     }

@@ -75,11 +75,15 @@ struct AlertsView: DeskView {
     mutating func receive(_ message: AppMessage, _ shell: inout AppState) -> [AppCommand] {
         switch message {
         case .alertsLoaded(let loaded):
-            let selectedId = alert(atRow: table.selected)?.id
+            let selected = alert(atRow: table.selected)
             alerts = loaded
             marks.formIntersection(loaded.filter { !$0.isAcknowledged }.map(\.id))
             applyFilter(shell)
-            let row = selectedId.flatMap { id in rows.firstIndex { alerts[$0].id == id } } ?? table.selected
+            let followed = selected.flatMap { old in rows.firstIndex { alerts[$0].id == old.id } }
+            // An alert just acknowledged sinks among the acknowledged ones: stay on its row, which now
+            // holds the next alert to work, rather than follow it to the bottom.
+            let justAcknowledged = selected.map { !$0.isAcknowledged } == true && followed.map { alerts[rows[$0]].isAcknowledged } == true
+            let row = justAcknowledged ? table.selected : followed ?? table.selected
             table = table.selecting(row, rowCount: rows.count, visibleRows: shell.layout.tableRows)
         case .modelEvents(let events):
             let raised = events.contains { if case .alert = $0 { true } else { false } }

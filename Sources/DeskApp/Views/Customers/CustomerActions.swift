@@ -8,12 +8,14 @@ extension KeyAction {
     static let sortFlip = KeyAction("sort_flip", keys: [.character("S")], summary: "flip the sort direction", hint: "flip")
     static let block = KeyAction("block", keys: [.character("b")], summary: "block customer(s)", hint: "block", dangerous: true)
     static let unblock = KeyAction("unblock", keys: [.character("u")], summary: "unblock customer(s)", hint: "unblock", dangerous: true)
+    // A picker or form comes first and its enter acts: no y/n question, so the help does not promise one.
     static let newAddress = KeyAction("new_address", keys: [.character("n")], summary: "new deposit address", hint: "address",
-                                      dangerous: true)
-    static let create = KeyAction("create", keys: [.character("c")], summary: "create customer", hint: "new", dangerous: true)
-    static let edit = KeyAction("edit", keys: [.character("e")], summary: "edit customer", hint: "edit", dangerous: true)
+                                      dangerous: true, asksFirst: false)
+    static let create = KeyAction("create", keys: [.character("c")], summary: "create customer", hint: "new", dangerous: true, asksFirst: false)
+    static let edit = KeyAction("edit", keys: [.character("e")], summary: "edit customer", hint: "edit", dangerous: true, asksFirst: false)
     /// Writes to the audit log, so it is gone in read-only mode like the actions.
-    static let addNote = KeyAction("add_note", keys: [.character("N")], summary: "add a case note", hint: "note", dangerous: true)
+    static let addNote = KeyAction("add_note", keys: [.character("N")], summary: "add a case note", hint: "note", dangerous: true,
+                                   asksFirst: false)
 }
 
 /// Opening the dialogs behind b, u, n, c, e and N for the customers a view offers.
@@ -45,13 +47,14 @@ extension AppState {
         modal = .confirm(ConfirmState(blocking ? .block(ids) : .unblock(ids)))
     }
 
-    private mutating func openCurrencyPicker(for customer: CustomerSummary?) {
+    /// `preselecting` a currency code starts the picker on it (the deposit's currency, from the deposit view).
+    mutating func openCurrencyPicker(for customer: CustomerSummary?, preselecting currency: String? = nil) {
         guard let customer else { return }
         guard !currencies.isEmpty else {
             showFlash("no currencies known for this account", level: .error)
             return
         }
-        modal = .picker(CurrencyPicker(customerId: customer.id, options: currencies))
+        modal = .picker(CurrencyPicker(customerId: customer.id, options: currencies, preselecting: currency))
     }
 
     private mutating func openEditForm(for customer: CustomerSummary?) {

@@ -19,8 +19,11 @@ extension CustomersView {
         if !filter.isEmpty { right += [Span("filter ", style: theme[.muted]), Span(filter, style: theme[.marked])] }
         if let sort = list.sort { right += [Span("  sort ", style: theme[.muted]), Span("\(sort.column.title.lowercased()) \(sort.direction.indicator)")] }
         if !marks.isEmpty { right += [Span("  \(marks.count) marked", style: theme[.marked])] }
-        if scope == .all, (state.header.counts?.blockedUnknown ?? 0) > 0 {
+        let unknown = state.header.counts?.blockedUnknown ?? 0
+        if scope == .all, unknown > 0 {
             right += [Span("  ? = blocked not known yet (seen only in deposits)", style: theme[.muted])]
+        } else if scope == .blockedOnly, unknown > 0 {
+            right += [Span("  \(unknown) more not known yet (?)", style: theme[.muted])]
         }
         ViewTitle.render(left, right: right, area: titleArea, theme: theme, into: &buffer)
 
@@ -86,6 +89,11 @@ extension CustomersView {
         }
     }
 
+    /// Customers seen only in deposits may be blocked too: `:blocked` says how many it cannot list.
+    static func unknownNote(_ unknown: Int) -> String {
+        "\(unknown) more not known yet (?): :customers /blocked:unknown"
+    }
+
     static func blockedText(_ state: BlockState) -> String {
         switch state {
         case .blocked: "BLOCKED"
@@ -106,8 +114,18 @@ extension CustomersView {
 
     private func emptyMessage(_ state: AppState) -> String {
         if !state.data.customersLoaded { return "loading customers…" }
-        if !state.data.customerFilter.isEmpty { return "no customer matches \"\(state.data.customerFilter)\" (esc clears)" }
-        if scope == .blockedOnly { return "no blocked customers" }
+        let filter = state.data.customerFilter
+        if !filter.isEmpty {
+            // A caller often reads out an address or a hash, which the customer list does not hold.
+            let looksLikeChainValue = !filter.contains(" ") && !filter.contains(":") && !filter.contains("@") && filter.count >= 25
+            return looksLikeChainValue
+                ? "no customer matches \"\(filter)\"; an address or hash: :feed then / finds its deposit (esc clears)"
+                : "no customer matches \"\(filter)\" (esc clears)"
+        }
+        if scope == .blockedOnly {
+            let unknown = state.header.counts?.blockedUnknown ?? 0
+            return unknown > 0 ? "none known to be blocked; \(Self.unknownNote(unknown))" : "no blocked customers"
+        }
         return "no customers yet: c creates one, or `pursedesk customer import FILE.csv`"
     }
 }

@@ -30,7 +30,7 @@ struct FeedView: DeskView {
         keys: [
             ViewKey(.pause, "pause / resume (new lines are held and counted while paused)"),
             ViewKey(.follow, "follow the newest line on / off"),
-            ViewKey(.filter, "filter: `state:declined`, `state:mempool`, `state:compliance`, `state:credited`, `currency:eth`, `customer:ann` (email, or start of the id), or text; terms combine"),
+            ViewKey(.filter, "filter: `state:declined`, `state:mempool`, `state:compliance`, `state:credited`, `currency:eth`, `customer:ann` (email, or start of the id), or text (a hash or address finds the deposit); terms combine"),
             ViewKey(.open, "the deposit with its state history"),
             ViewKey(.openCustomer, "the deposit's customer: purses, deposits, case notes"),
             ViewKey(.copy, "copy the hash"),
@@ -107,7 +107,7 @@ struct FeedView: DeskView {
             HelpEntry(key: "state:declined", description: "also state:mempool, state:compliance, state:confirmed, state:credited"),
             HelpEntry(key: "currency:eth", description: "the currency (cur: for short)"),
             HelpEntry(key: "customer:ann", description: "the customer's email contains it, or their id starts with it"),
-            HelpEntry(key: "text", description: "in the deposit id, customer id or email, currency or state; terms combine"),
+            HelpEntry(key: "text", description: "in the deposit id, hash or addresses, customer id or email, currency or state; terms combine"),
         ])]
     }
 

@@ -1,10 +1,21 @@
 import TerminalUI
 
 /// Where the overview's parts go. Like btop, it gives up parts as the terminal shrinks: first the
-/// sparkline, then the side panes, then the less important columns; nothing is drawn cut in half.
+/// sparkline, then the side panes, then the less important columns (by `Column.priority`); nothing is drawn cut in half.
 struct OverviewLayout: Equatable {
     enum Column: CaseIterable {
         case currency, chain, purses, inFlight, confirmedHour, volumeHour, confirmedDay, volumeDay, declineRate
+
+        /// Currency and chain name the row (USDT on BSC is not USDT on TRON); the deposits in flight
+        /// and the day's volume and decline rate are what an operator watches; the hour's figures go first.
+        var priority: DisplayPriority {
+            switch self {
+            case .currency, .chain, .inFlight: .essential
+            case .volumeDay, .declineRate: .important
+            case .purses, .confirmedDay: .useful
+            case .confirmedHour, .volumeHour: .optional
+            }
+        }
     }
 
     var title: Rect
@@ -43,12 +54,10 @@ struct OverviewLayout: Equatable {
             alerts = Rect(x: below.x + left, y: below.y, width: below.width - left, height: below.height)
         }
         table = tableArea
-        var columns = Column.allCases
-        // Columns go, least needed first, until the rest fits.
-        for dropped in [Column.chain, .confirmedDay, .confirmedHour, .purses, .volumeHour] where Self.fixedWidth(columns) > tableArea.width {
-            columns.removeAll { $0 == dropped }
-        }
-        self.columns = columns
+        // Columns go whole, least needed first (DisplayPriority), until the rest fits.
+        let all = Column.allCases
+        columns = DisplayPriority.fitting(widths: all.map(Self.width), priorities: all.map(\.priority),
+                                          spacing: 1, total: tableArea.width).map { all[$0] }
         let room = tableArea.width - Self.fixedWidth(columns) - 1
         sparkWidth = room >= Self.minimumSpark ? min(60, room) : 0
     }

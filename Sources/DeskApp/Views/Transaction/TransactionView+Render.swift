@@ -12,7 +12,7 @@ extension TransactionView {
             return
         }
         let tx = data.transaction
-        ViewTitle.render([Span("Transaction "), Span(tx.id, style: Style(bold: true))], area: titleArea, theme: theme, into: &buffer)
+        ViewTitle.render([Span("Deposit "), Span(tx.id, style: Style(bold: true))], area: titleArea, theme: theme, into: &buffer)
         var entries = [
             DetailPanel.Entry("State", Line(tx.state.rawValue, style: theme.style(for: tx.state))),
             DetailPanel.Entry("Compliance", Line(tx.compliance.rawValue, style: theme.style(for: tx.compliance))),

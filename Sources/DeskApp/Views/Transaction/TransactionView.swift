@@ -37,7 +37,7 @@ struct TransactionView: DeskView {
                 shell.showFlash(known ?? "this deposit names no customer", level: .warning)
                 return []
             }
-            _ = shell.performCustomerAction(action, targets: [customer], selected: customer)
+            shell.openCurrencyPicker(for: customer, preselecting: data?.transaction.currency)
         default:
             break
         }
