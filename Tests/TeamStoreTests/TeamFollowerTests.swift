@@ -37,10 +37,13 @@ import Testing
         #expect(spent >= 1 && spent <= SyncSettings().followerRequestsPerFetch, "the fetch spent \(spent) requests")
 
         // What it learned went to the team: the mirrored table and the other desk's replica.
-        let shared = try await TestPostgres.query("""
-            SELECT count(*) FROM pursedesk_purse WHERE account = \(account) AND customer_id = \(customer.id)
-            """, as: Int.self)
-        #expect(shared.first ?? 0 >= 1)
+        // The outbox publishes after the local write, so the team's copy may lag a moment.
+        #expect(await eventually {
+            let shared = (try? await TestPostgres.query("""
+                SELECT count(*) FROM pursedesk_purse WHERE account = \(account) AND customer_id = \(customer.id)
+                """, as: Int.self)) ?? []
+            return (shared.first ?? 0) >= 1
+        }, "the fetched purse did not reach the team store")
         let origins = try await TestPostgres.query("""
             SELECT DISTINCT origin FROM pursedesk_change_log WHERE account = \(account) AND kind = 'purse'
             """, as: String.self)
