@@ -14,21 +14,30 @@ enum TextColumnOrder {
         let indexBits = count <= 1 ? 1 : Int.bitWidth - (count - 1).leadingZeroBitCount
         return table.withTextBuffers { folded, originals in
             let texts = Texts(table: table, field: field, folded: folded, originals: originals, indexBits: indexBits)
-            var keyed: [UInt64] = []
-            keyed.reserveCapacity(count)
-            var missing: [Int32] = []
+            // First by the first byte after the shared prefix, straight into the order (a counting
+            // sort), so that the keys of only one such group are held at a time: at a million
+            // customers keys for all would add 8 MB to the peak memory.
+            var bucketEnds = [Int](repeating: 0, count: Texts.bucketCount)
+            for index in 0..<count { bucketEnds[texts.bucket(of: index)] += 1 }
+            for bucket in 1..<Texts.bucketCount { bucketEnds[bucket] += bucketEnds[bucket - 1] }
+            let bucketStarts = [0] + bucketEnds.dropLast()
+            var order = [Int32](repeating: 0, count: count)
+            var next = bucketStarts
             for index in 0..<count {
-                if table.span(field, of: index).isNull { missing.append(Int32(index)) } else { keyed.append(texts.keyed(index, at: 0)) }
+                let bucket = texts.bucket(of: index)
+                order[next[bucket]] = Int32(index)
+                next[bucket] += 1
             }
-            keyed.withUnsafeMutableBufferPointer { keyed in
-                sortInParallel(keyed)
-                texts.sortEqualKeys(keyed, keyedAt: 0)
+            // Texts that end with the shared prefix are all equal, and missing ones stay last: both in index order.
+            for bucket in 1..<Texts.missingBucket where bucketEnds[bucket] - bucketStarts[bucket] > 1 {
+                let range = bucketStarts[bucket]..<bucketEnds[bucket]
+                var keyed = order[range].map { texts.keyed(Int($0), at: 0) }
+                keyed.withUnsafeMutableBufferPointer { keyed in
+                    sortInParallel(keyed)
+                    texts.sortEqualKeys(keyed, keyedAt: 0)
+                }
+                for (position, value) in zip(range, keyed) { order[position] = Int32(value & texts.indexMask) }
             }
-            var order: [Int32] = []
-            order.reserveCapacity(count)
-            for value in keyed { order.append(Int32(value & texts.indexMask)) }
-            keyed = []
-            order += missing
             return order
         }
     }
@@ -54,6 +63,16 @@ enum TextColumnOrder {
         }
 
         var indexMask: UInt64 { (UInt64(1) << UInt64(indexBits)) - 1 }
+
+        /// Groups by the first byte after the shared prefix: 0 for a text that ends there, 1 + the byte, then missing texts.
+        static let bucketCount = 258
+        static let missingBucket = 257
+
+        func bucket(of index: Int) -> Int {
+            let span = table.span(field, of: index)
+            if span.isNull { return Self.missingBucket }
+            return Int(span.length) > shared ? 1 + Int(start(span)[shared]) : 0
+        }
 
         func start(_ span: CustomerTable.TextSpan) -> UnsafePointer<UInt8> {
             (span.inOriginals ? originals : folded).baseAddress! + Int(span.offset)
@@ -134,7 +153,7 @@ enum TextColumnOrder {
     /// Sorts in place (no scratch buffer: the order's memory is the peak at a million customers),
     /// the two sides of the first partition on two threads.
     private static func sortInParallel(_ values: UnsafeMutableBufferPointer<UInt64>) {
-        guard values.count > 65_536 else { return quicksort(values) }
+        guard values.count > 16_384 else { return quicksort(values) }
         let split = partition(values)
         nonisolated(unsafe) let sides = [UnsafeMutableBufferPointer(rebasing: values[..<split]), UnsafeMutableBufferPointer(rebasing: values[(split + 1)...])]
         DispatchQueue.concurrentPerform(iterations: 2) { quicksort(sides[$0]) }
