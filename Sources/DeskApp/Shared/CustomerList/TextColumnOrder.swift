@@ -159,19 +159,23 @@ enum TextColumnOrder {
         DispatchQueue.concurrentPerform(iterations: 2) { quicksort(sides[$0]) }
     }
 
-    /// Values are distinct (each holds its index), so equal pivots need no care.
-    fileprivate static func quicksort(_ values: UnsafeMutableBufferPointer<UInt64>) {
+    /// Values are distinct (each holds its index), so equal pivots need no care. Past `depth`
+    /// partitions (an input that defeats the median of three) the rest goes to the standard sort.
+    fileprivate static func quicksort(_ values: UnsafeMutableBufferPointer<UInt64>, depth: Int? = nil) {
         var values = values
+        var depth = depth ?? 2 * (Int.bitWidth - values.count.leadingZeroBitCount)
         while values.count > 16 {
+            guard depth > 0 else { return values.sort() }
+            depth -= 1
             let split = partition(values)
             // The smaller side first by recursion, the larger in this loop: stack depth stays logarithmic.
             let left = UnsafeMutableBufferPointer(rebasing: values[..<split])
             let right = UnsafeMutableBufferPointer(rebasing: values[(split + 1)...])
             if left.count < right.count {
-                quicksort(left)
+                quicksort(left, depth: depth)
                 values = right
             } else {
-                quicksort(right)
+                quicksort(right, depth: depth)
                 values = left
             }
         }
