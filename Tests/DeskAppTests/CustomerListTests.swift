@@ -179,6 +179,39 @@ import Testing
         }
     }
 
+    /// Large enough that the filter scan runs in several chunks on all cores and the text sort on two threads.
+    @Test func largeListsFilterAndSortOnSeveralThreadsWithTheSameResult() {
+        var generator = SeededGenerator(seed: 17)
+        let customers = Self.randomCustomers(70_000, using: &generator)
+        var list = CustomerList(customers)
+        list.backgroundThreshold = .max
+        #expect(ScanChunks(wordCount: (customers.count + 63) / 64, cores: 2).count > 1)
+        // One letter (found from the masks), narrowed ("1" → "12"), a remembered result (back to "1"), everyone again, a changed field,
+        // a second term added and extended, then removed.
+        for filter in ["b", "ba", "b", "1", "12", "1", "", "email:1", "ext:1", "ext:12 b", "ext:12 ba", "ext:12 b", "ext:12", "é 貴"] {
+            list.setFilter(filter)
+            #expect(Set(shown(list)) == brute(customers, filter), "after \(filter)")
+        }
+        list.setFilter("")
+        for column in [CustomerColumn.id, .email, .description] {
+            list.setSort(CustomerSort(column: column))
+            let precedes = { (a: Int, b: Int) in Self.referenceAscending(column, customers[a], customers[b]) ?? (a < b) }
+            #expect(shown(list) == customers.indices.sorted(by: precedes).map { customers[$0].id }, "\(column)")
+        }
+    }
+
+    /// Texts that share a long prefix, equal it, differ past the first 8 bytes after it, or only in case.
+    @Test func textSortByKeyPrefixKeepsTheFullOrder() {
+        let emails: [String?] = ["customer", "customer1", "customer10", nil, "customer123456789b", "customer123456789a", "customer",
+                                 "customer\u{0}", "Customer2", "customer123456789", "customer2", nil, "customerÉ", "customere", "customer12345678"]
+        let customers = emails.enumerated().map { CustomerSummary(id: "c\($0.offset)", email: $0.element) }
+        let precedes = { (a: Int, b: Int) in Self.referenceAscending(.email, customers[a], customers[b]) ?? (a < b) }
+        #expect(shown(CustomerList(customers).sorted(CustomerSort(column: .email))) == customers.indices.sorted(by: precedes).map { customers[$0].id })
+        let shared = (0..<300).map { CustomerSummary(id: "customer-\(String(repeating: "x", count: $0 % 20))\(299 - $0)") }
+        let sharedPrecedes = { (a: Int, b: Int) in Self.referenceAscending(.id, shared[a], shared[b]) ?? (a < b) }
+        #expect(shown(CustomerList(shared).sorted(CustomerSort(column: .id))) == shared.indices.sorted(by: sharedPrecedes).map { shared[$0].id })
+    }
+
     @Test func descendingIsAscendingReversed() {
         var generator = SeededGenerator(seed: 3)
         let customers = Self.randomCustomers(500, using: &generator)

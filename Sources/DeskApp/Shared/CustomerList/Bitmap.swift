@@ -26,10 +26,18 @@ struct Bitmap: Sendable {
         self[count - 1] = bit
     }
 
+    /// Words of 64 indices each: index `i` is bit `i % 64` of word `i / 64`.
+    var wordCount: Int { words.count }
+
     /// The set indices in ascending order.
     func forEachSet(_ body: (Int) -> Void) {
-        for (wordIndex, word) in words.enumerated() {
-            var bits = word
+        forEachSet(inWords: words.indices, body)
+    }
+
+    /// The set indices of words `wordRange` in ascending order.
+    func forEachSet(inWords wordRange: Range<Int>, _ body: (Int) -> Void) {
+        for wordIndex in wordRange {
+            var bits = words[wordIndex]
             while bits != 0 {
                 let index = wordIndex << 6 | bits.trailingZeroBitCount
                 guard index < count else { return }
@@ -37,5 +45,10 @@ struct Bitmap: Sendable {
                 bits &= bits - 1
             }
         }
+    }
+
+    /// Calls `body` with the words, to set bits of disjoint word ranges from several threads at once.
+    mutating func withUnsafeMutableWords<Result>(_ body: (UnsafeMutableBufferPointer<UInt64>) -> Result) -> Result {
+        words.withUnsafeMutableBufferPointer { body($0) }
     }
 }

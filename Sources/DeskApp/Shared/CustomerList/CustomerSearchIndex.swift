@@ -16,6 +16,8 @@ struct CustomerSearchIndex: Sendable {
         var needle: [UInt8]
         var mask: UInt32
         var anchor: Int
+        /// A single letter, which has a mask bit of its own: a customer's mask says whether its texts hold it.
+        var isOneLetter: Bool { needle.count == 1 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(needle[0]) }
     }
 
     init(_ table: CustomerTable) {
@@ -69,6 +71,9 @@ struct CustomerSearchIndex: Sendable {
     /// inside `field`, or inside any one field when `field` is nil.
     func firstMatch(_ pattern: Pattern, in field: Field?, of index: Int, from: Int) -> Int? {
         guard pattern.mask & ~masks[index] == 0 else { return nil }
+        // A one-letter term over all fields (the costliest scan: nearly everyone matches) needs no
+        // search; 0 is a valid lower bound for where it matches.
+        if field == nil, from == 0, pattern.isOneLetter { return 0 }
         let record = table.foldedRange(nil, of: index)
         let range = table.foldedRange(field, of: index)
         guard !pattern.needle.isEmpty else { return 0 }

@@ -1,4 +1,5 @@
 import DeskModel
+import Foundation
 /// The customers the current filter accepts. A longer filter re-checks only those (an extended
 /// term from where the shorter one matched); a filter typed before, as when backspacing, gets its
 /// earlier result back.
@@ -73,13 +74,54 @@ struct FilterMatches: Sendable {
                                blocked: BlockStates) {
         var kept = Bitmap(count: accepted.count, filled: false)
         let pattern = search.pattern(term.needle, mask: term.mask)
-        accepted.forEachSet { index in
-            let from = resume ? Int(starts[index]) : 0
-            guard let found = term.match(index, in: search, pattern: pattern, blocked: blocked[index], from: from) else { return }
-            kept[index] = true
-            if termIndex != nil { starts[index] = UInt16(clamping: found) }
+        let accepted = accepted
+        let recording = termIndex != nil
+        let chunks = ScanChunks(wordCount: accepted.wordCount)
+        starts.withUnsafeMutableBufferPointer { starts in
+            kept.withUnsafeMutableWords { keptWords in
+                // Each chunk reads and writes only its own words of `kept` and its own customers' `starts`.
+                chunks.forEach { words in
+                    accepted.forEachSet(inWords: words) { index in
+                        let from = resume ? Int(starts[index]) : 0
+                        guard let found = term.match(index, in: search, pattern: pattern, blocked: blocked[index], from: from) else { return }
+                        keptWords[index >> 6] |= 1 << UInt64(index & 63)
+                        if recording { starts[index] = UInt16(clamping: found) }
+                    }
+                }
+            }
         }
-        accepted = kept
+        self.accepted = kept
         if let termIndex { startsTerm = (termIndex, term) }
+    }
+}
+
+/// A scan over a bitmap's words split into ranges that run on all cores at once, for lists large
+/// enough that the split pays (a one-letter filter over a million customers is about 50 ms on one core).
+struct ScanChunks {
+    /// Words (of 64 customers) in a chunk at least: 16,384 customers.
+    static let minimumWords = 256
+    let wordCount: Int
+    let count: Int
+
+    init(wordCount: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.wordCount = wordCount
+        // A few chunks per core, so a core that the machine's other work slows down does not hold up the rest.
+        count = max(1, min(wordCount / Self.minimumWords, cores * 4))
+    }
+
+    func words(ofChunk chunk: Int) -> Range<Int> {
+        (wordCount * chunk / count)..<(wordCount * (chunk + 1) / count)
+    }
+
+    func forEach(_ body: (Range<Int>) -> Void) {
+        if count == 1 {
+            body(0..<wordCount)
+        } else {
+            // The chunks touch disjoint words and customers (the caller's promise), so sharing `body` is safe.
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let body = body
+                DispatchQueue.concurrentPerform(iterations: count) { body(words(ofChunk: $0)) }
+            }
+        }
     }
 }
