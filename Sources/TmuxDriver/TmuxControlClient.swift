@@ -40,7 +40,7 @@ public final class TmuxControlClient: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
-        let arguments: [String] = [executable, "-L", server.socket, "-f", "/dev/null", "-C", "attach-session", "-t", server.session]
+        let arguments: [String] = [executable] + server.socketArguments + ["-f", "/dev/null", "-C", "attach-session", "-t", server.session]
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let environment: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

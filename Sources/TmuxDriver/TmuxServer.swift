@@ -20,7 +20,7 @@ public final class TmuxServer: @unchecked Sendable {
     private let scratch: URL
     /// tmux's socket inside the scratch directory, so `kill()` removes it too (with `-L` it would
     /// stay in /tmp/tmux-UID); a name under /tmp/tmux-UID when the path is too long for a socket.
-    private var socketArguments: [String] {
+    public var socketArguments: [String] {
         let path = scratch.appendingPathComponent("socket").path
         return path.utf8.count < 100 ? ["-S", path] : ["-L", socket]
     }
