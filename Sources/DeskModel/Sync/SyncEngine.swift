@@ -160,20 +160,7 @@ public actor SyncEngine {
         refreshing = true
         defer { refreshing = false }
         requestsThisRefresh = max(0, settings.requestsPerRefresh - settings.followerRequestsPerFetch)
-        let clock = ContinuousClock()
-        let started = clock.now
-        do {
-            try await refreshCustomer(focused)
-            recordSuccess(duration: clock.now - started)
-            return true
-        } catch is BudgetSpent {
-            recordSuccess(duration: clock.now - started)
-            return true
-        } catch {
-            if Task.isCancelled { return true }
-            recordFailure(error, duration: clock.now - started)
-            return false
-        }
+        return await recordingOutcome { try await self.refreshCustomer(focused) }
     }
 
     // MARK: One refresh
@@ -188,20 +175,27 @@ public actor SyncEngine {
         requestsThisRefresh = 0
         feedRequestsThisRefresh = 0
         feedReached = nil
+        return await recordingOutcome {
+            try await self.refreshFeed()
+            if let focused = self.focusedCustomerId { try await self.refreshCustomer(focused) }
+            try await self.refreshOpenDeposits()
+            try await self.refreshBackground()
+        }
+    }
+
+    /// Runs one pass and records how it ended: a spent budget is a success, being stopped is not a
+    /// failure of the connection. Returns false when it failed.
+    private func recordingOutcome(_ pass: () async throws -> Void) async -> Bool {
         let clock = ContinuousClock()
         let started = clock.now
         do {
-            try await refreshFeed()
-            if let focused = focusedCustomerId { try await refreshCustomer(focused) }
-            try await refreshOpenDeposits()
-            try await refreshBackground()
+            try await pass()
             recordSuccess(duration: clock.now - started)
             return true
         } catch is BudgetSpent {
             recordSuccess(duration: clock.now - started)
             return true
         } catch {
-            // Being stopped is not a failure of the connection.
             if Task.isCancelled { return true }
             recordFailure(error, duration: clock.now - started)
             return false

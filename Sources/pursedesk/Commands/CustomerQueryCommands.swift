@@ -90,36 +90,25 @@ extension CustomerCommand {
     }
 }
 
+/// A customer in `customer list` / `get`: `CustomerJSON` plus the registry's summary figures.
 struct CustomerListJSON: Encodable {
-    var id: String
-    var email: String?
-    var externalId: String?
-    var description: String?
-    var blocked: Bool?
+    var customer: CustomerJSON
     var purses: Int
     var pendingDeposits: Int
     var lastDepositDate: Date?
 
-    init(_ customer: CustomerSummary) {
-        id = customer.id
-        email = customer.email
-        externalId = customer.externalId
-        description = customer.description
-        blocked = customer.blockState.knownValue
-        purses = customer.purseCount
-        pendingDeposits = customer.pendingDeposits
-        lastDepositDate = customer.lastDepositAt
+    init(_ summary: CustomerSummary) {
+        customer = CustomerJSON(summary)
+        purses = summary.purseCount
+        pendingDeposits = summary.pendingDeposits
+        lastDepositDate = summary.lastDepositAt
     }
 
-    enum CodingKeys: String, CodingKey { case id, email, externalId, description, blocked, purses, pendingDeposits, lastDepositDate }
+    enum CodingKeys: String, CodingKey { case purses, pendingDeposits, lastDepositDate }
 
     func encode(to encoder: Encoder) throws {
+        try customer.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(email, forKey: .email)
-        try container.encode(externalId, forKey: .externalId)
-        try container.encode(description, forKey: .description)
-        try container.encode(blocked, forKey: .blocked)
         try container.encode(purses, forKey: .purses)
         try container.encode(pendingDeposits, forKey: .pendingDeposits)
         try container.encode(lastDepositDate, forKey: .lastDepositDate)

@@ -19,13 +19,7 @@ struct AuditCommand: AsyncParsableCommand {
         func validate() throws { _ = try ExportDates.parse(since, "--since") }
 
         func run() async throws {
-            try await runReporting {
-                let model = try LocalModel(try CommandContext(global))
-                let since = try ExportDates.parse(since, "--since")
-                try await export.run(columns: JournalExport.auditColumns) { writer in
-                    try JournalExport.writeAudit(model.store, since: since, to: writer)
-                }
-            }
+            try await exportJournal(global, since: since, export, columns: JournalExport.auditColumns, write: JournalExport.writeAudit)
         }
     }
 }
@@ -47,13 +41,19 @@ struct AlertsCommand: AsyncParsableCommand {
         func validate() throws { _ = try ExportDates.parse(since, "--since") }
 
         func run() async throws {
-            try await runReporting {
-                let model = try LocalModel(try CommandContext(global))
-                let since = try ExportDates.parse(since, "--since")
-                try await export.run(columns: JournalExport.alertColumns) { writer in
-                    try JournalExport.writeAlerts(model.store, since: since, to: writer)
-                }
-            }
+            try await exportJournal(global, since: since, export, columns: JournalExport.alertColumns, write: JournalExport.writeAlerts)
+        }
+    }
+}
+
+/// `audit export` and `alerts export`: the configured account's local store, from `--since` on.
+private func exportJournal(_ global: GlobalOptions, since text: String?, _ export: ExportOptions, columns: [String],
+                           write: @escaping (DeskStore, Date?, TableWriter) throws -> Int) async throws {
+    try await runReporting {
+        let model = try LocalModel(try CommandContext(global))
+        let since = try ExportDates.parse(text, "--since")
+        try await export.run(columns: columns) { writer in
+            _ = try write(model.store, since, writer)
         }
     }
 }
